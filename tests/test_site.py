@@ -85,7 +85,7 @@ def test_search_index_is_split_by_language(built_site):
 
 
 # Reference links: strict mode does not catch [text][missing], so check sources and output.
-REFERENCE = re.compile(r"(?<!\\)\]\[([^\]]+)\]")
+REFERENCE = re.compile(r"(?<!\\)\]\[([^\]^][^\]]*)\]")  # not footnotes like [^s1][^s2]
 DEFINITION = re.compile(r"^\[([^\]^]+)\]:\s*\S+", re.MULTILINE)
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 

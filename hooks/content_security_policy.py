@@ -15,6 +15,7 @@ the header files allow exactly the hashes the build needs.
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -106,3 +107,21 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
     return insert_policy(output_content, template_name)
+
+
+def site_policy(site_dir) -> str:
+    """The header policy for a built site: every hash any page needs, plus frame-ancestors."""
+    scripts, styles, attributes = set(), set(), set()
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        found = inline_hashes(path.read_text(encoding="utf-8"), str(path))
+        scripts |= found[0]
+        styles |= found[1]
+        attributes |= found[2]
+    return policy(scripts, styles, attributes, header=True)
+
+
+if __name__ == "__main__":
+    # Print the policy for docs/_headers and deploy/nginx.conf: python hooks/content_security_policy.py site
+    import sys
+
+    print(site_policy(sys.argv[1] if len(sys.argv) > 1 else "site"))

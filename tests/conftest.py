@@ -98,3 +98,14 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def hosted_site(built_site) -> str:
+    """Like site_server, but as a static host serves it: the headers from _headers (so the header
+    CSP applies too) and 404.html for missing paths (tests/static_host.py)."""
+    from static_host import serve
+
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()

@@ -1,0 +1,229 @@
+"""Benchmark: build time, page weight and Lighthouse scores, next to a default Material build.
+
+Run it with ./scripts/bench (see there). Not a test: it prints a table and the ratios.
+
+- Cold build: a fresh copy of the sources with an empty cache (social cards drawn anew), timed.
+- The baseline is "default Material": the same pages, Markdown extensions and language plugin,
+  but Material's defaults for everything else (theme, fonts, features, no hooks of ours except the
+  one that fills in dates and URLs, so both sites show the same text).
+- Both sites are served locally with gzip (level 6, as deploy/nginx.conf) and the same cache
+  rules (docs/_headers). Every request the server answers is logged, which gives the numbers:
+  first view = a fresh browser; repeat view = the same page again in that browser (bytes that
+  still cross the network: revalidated pages and the search index, 304s count as 0).
+- Requests to other hosts (the default theme's Google Fonts) fail at once and are counted.
+- Lighthouse (mobile, default throttling) runs where it is installed: scripts/bench installs it
+  from npm into ~/.cache/meta-ki-bench and points it at the system Chromium.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from static_host import serve  # noqa: E402
+
+SOURCES = ["mkdocs.yml", "docs", "overrides", "includes", "hooks", "layouts"]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+# Other hosts fail at once instead of waiting for a network this machine may not have.
+BLOCK_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+LIGHTHOUSE = Path.home() / ".cache" / "meta-ki-bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+KB = 1024
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_sources(target: Path):
+    target.mkdir(parents=True)
+    for name in SOURCES:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif path.exists():
+            shutil.copy2(path, target / name)
+
+
+def section(config_text: str, key: str) -> str:
+    """One top-level section of mkdocs.yml, verbatim."""
+    match = re.search(rf"^{key}:.*?(?=^\S|\Z)", config_text, re.MULTILINE | re.DOTALL)
+    return match.group(0) if match else ""
+
+
+def default_material_config(ours: str) -> str:
+    return "\n".join([
+        "site_name: Meta-KI und deine Daten",
+        'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]',
+        "theme:\n  name: material\n  language: de",
+        "hooks:\n  - hooks/shortcodes.py",
+        "plugins:\n  - search\n  - i18n:\n      docs_structure: suffix\n      fallback_to_default: false\n"
+        "      languages:\n        - locale: de\n          default: true\n          name: Deutsch\n"
+        "        - locale: en\n          name: English",
+        section(ours, "nav"),
+        section(ours, "markdown_extensions"),
+    ])
+
+
+def build(source: Path, site: Path, site_url: str, config: str = "mkdocs.yml") -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+                            cwd=source, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"build of {source / config} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def pages(site: Path):
+    urls = []
+    for page in sorted(site.rglob("index.html")):
+        relative = page.parent.relative_to(site).as_posix()
+        if "assets" in relative or "search" in relative:
+            continue
+        urls.append("" if relative == "." else relative + "/")
+    return sorted(urls, key=lambda u: (u.startswith("en/"), u.removeprefix("en/") != "", u))
+
+
+def measure(browser, base: str, url: str, log: list) -> dict:
+    foreign = []
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    # Not context.route(): intercepting requests switches the browser cache off.
+    context.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1") and foreign.append(r.url))
+    tab = context.new_page()
+    views = []
+    for _ in range(2):
+        start = len(log)
+        tab.goto(base + url, wait_until="networkidle")
+        time.sleep(0.5)  # the search worker fetches its index after the page is idle
+        views.append(log[start:])
+    context.close()
+    first, repeat = views
+    document = first[0]
+    return {
+        "requests": len(first) + len(foreign),
+        "foreign": len(foreign),
+        "raw": sum(e[3] for e in first if e[1] == 200),
+        "gzip": sum(e[2] for e in first if e[1] == 200),
+        "repeat": sum(e[2] for e in repeat if e[1] == 200),
+        "html": document[2],
+    }
+
+
+def lighthouse(url: str):
+    if not LIGHTHOUSE.exists() or not shutil.which("node"):
+        return None
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    result = subprocess.run(
+        ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         "--only-categories=" + ",".join(CATEGORIES),
+         "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS) + f' "{BLOCK_OTHER_HOSTS}"'],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return None
+    return {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
+
+
+def run_site(name, site: Path, port: int, headers: Path, with_lighthouse: bool, only):
+    from playwright.sync_api import sync_playwright
+
+    log = []
+    server, base = serve(site, port=port, headers_file=headers, compress=True, log=log)
+    rows = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])
+            for url in pages(site):
+                if only and not re.search(only, url or "/"):
+                    continue
+                rows[url] = measure(browser, base, url, log)
+            browser.close()
+        if with_lighthouse:
+            for url in rows:
+                print(f"  Lighthouse {name}: /{url}", file=sys.stderr, flush=True)
+                rows[url]["lighthouse"] = lighthouse(base + url)
+    finally:
+        server.shutdown()
+    return rows
+
+
+def kb(value) -> str:
+    return f"{value / KB:6.1f}"
+
+
+def table(title, rows):
+    print(f"\n{title}")
+    print(f"{'page':<22} {'req':>4} {'first KB':>9} {'gzip KB':>8} {'repeat KB':>9} {'HTML gz':>8}  Lighthouse P/A/BP/SEO")
+    for url, r in rows.items():
+        scores = "/".join(str(r["lighthouse"][c]) for c in CATEGORIES) if r.get("lighthouse") else "n/a"
+        foreign = f" ({r['foreign']} to other hosts)" if r["foreign"] else ""
+        print(f"/{url:<21} {r['requests']:>4} {kb(r['raw']):>9} {kb(r['gzip']):>8} {kb(r['repeat']):>9} {kb(r['html']):>8}  {scores}{foreign}")
+    median = {k: statistics.median(r[k] for r in rows.values()) for k in ("requests", "raw", "gzip", "repeat", "html")}
+    print(f"{'median':<22} {median['requests']:>4.0f} {kb(median['raw']):>9} {kb(median['gzip']):>8} {kb(median['repeat']):>9} {kb(median['html']):>8}")
+    return median
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lighthouse", choices=["ours", "both", "none"], default="ours",
+                        help="which site(s) Lighthouse audits, page by page (default: ours)")
+    parser.add_argument("--pages", help="only pages whose path matches this regular expression, e.g. 'anleitung'")
+    args = parser.parse_args()
+    if args.lighthouse != "none" and not LIGHTHOUSE.exists():
+        print(f"Lighthouse not found at {LIGHTHOUSE}; scores are skipped.", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="meta-ki-bench-") as tmp:
+        tmp = Path(tmp)
+        ours_port, default_port = free_port(), free_port()
+        copy_sources(tmp / "ours")
+        print("Building (cold: fresh copy, empty cache) ...", file=sys.stderr, flush=True)
+        ours_time = build(tmp / "ours", tmp / "ours-site", f"http://127.0.0.1:{ours_port}/")
+        copy_sources(tmp / "default")
+        (tmp / "default" / "mkdocs.default.yml").write_text(
+            default_material_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+        default_time = build(tmp / "default", tmp / "default-site", f"http://127.0.0.1:{default_port}/", "mkdocs.default.yml")
+        # Same host for both: the cache rules of docs/_headers, without our CSP (it would block
+        # the default theme's inline scripts, whose hashes differ).
+        cache_rules = tmp / "cache-headers"
+        cache_rules.write_text("/assets/*\n  Cache-Control: public, max-age=86400\n", encoding="utf-8")
+
+        print("Measuring page weight ...", file=sys.stderr, flush=True)
+        ours = run_site("ours", tmp / "ours-site", ours_port, None, args.lighthouse != "none", args.pages)
+        default = run_site("default", tmp / "default-site", default_port, cache_rules, args.lighthouse == "both", args.pages)
+
+    ours_median = table("This site (mobile, 390 px; KB = 1024 bytes; gzip level 6)", ours)
+    default_median = table("Default Material build of the same docs", default)
+    print(f"\nCold build, both languages: this site {ours_time:.1f} s, default Material {default_time:.1f} s "
+          f"(ratio {ours_time / default_time:.2f}; {os.cpu_count()} CPUs)")
+    print("Ratios this site / default Material (medians): "
+          + ", ".join(f"{k} {ours_median[k] / default_median[k]:.2f}" for k in ("requests", "gzip", "repeat", "html") if default_median[k]))
+    worst = max(ours.values(), key=lambda r: r["gzip"])
+    print(f"Target first view <= 60 KB gzip: largest page {kb(worst['gzip']).strip()} KB, "
+          f"median {kb(ours_median['gzip']).strip()} KB")
+    scored = [r["lighthouse"] for r in ours.values() if r.get("lighthouse")]
+    if scored:
+        below = {c: min(s[c] for s in scored) for c in CATEGORIES}
+        print("Lighthouse lowest score per category: " + ", ".join(f"{c} {v}" for c, v in below.items()))
+    print(f"Target cold build <= 15 s: {ours_time:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -51,10 +51,11 @@ def test_language_switcher_lands_on_counterpart(page, site_server, start, target
 def test_search_finds_words_in_the_page_language_only(page, site_server, language):
     prefix, word = SEARCH_WORDS[language]
     page.goto(site_server + prefix)
-    page.locator("label[for=__search]").first.click()
-    page.locator("input.md-search__input").fill(word)
+    page.wait_for_load_state("networkidle")  # the search index has arrived
+    page.locator("input.md-search__input").click()  # visible in the header at desktop width
+    page.keyboard.type(word)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10000)
+    results.first.wait_for(timeout=20000)
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert hrefs, f"no search results for {word!r}"
     paths = [urlparse(href).path for href in hrefs]

@@ -8,8 +8,9 @@ Run it with ./scripts/bench (see there). Not a test: it prints a table and the r
   one that fills in dates and URLs, so both sites show the same text).
 - Both sites are served locally with gzip (level 6, as deploy/nginx.conf) and the same cache
   rules (docs/_headers). Every request the server answers is logged, which gives the numbers:
-  first view = a fresh browser; repeat view = the same page again in that browser (bytes that
-  still cross the network: revalidated pages and the search index, 304s count as 0).
+  first view = a fresh browser; repeat view = the same page again in that browser (response
+  bodies that still cross the network, and how many requests: revalidations answered with 304
+  carry no body).
 - Requests to other hosts (the default theme's Google Fonts) fail at once and are counted.
 - Lighthouse (mobile, default throttling) runs where it is installed: scripts/bench installs it
   from npm into ~/.cache/meta-ki-bench and points it at the system Chromium.
@@ -121,6 +122,7 @@ def measure(browser, base: str, url: str, log: list) -> dict:
         "raw": sum(e[3] for e in first if e[1] == 200),
         "gzip": sum(e[2] for e in first if e[1] == 200),
         "repeat": sum(e[2] for e in repeat if e[1] == 200),
+        "repeat_requests": len(repeat),
         "html": document[2],
     }
 
@@ -171,13 +173,14 @@ def kb(value) -> str:
 
 def table(title, rows):
     print(f"\n{title}")
-    print(f"{'page':<22} {'req':>4} {'first KB':>9} {'gzip KB':>8} {'repeat KB':>9} {'HTML gz':>8}  Lighthouse P/A/BP/SEO")
+    print(f"{'page':<22} {'req':>4} {'first KB':>9} {'gzip KB':>8} {'repeat KB':>9} {'(req)':>5} {'HTML gz':>8}  Lighthouse P/A/BP/SEO")
     for url, r in rows.items():
         scores = "/".join(str(r["lighthouse"][c]) for c in CATEGORIES) if r.get("lighthouse") else "n/a"
         foreign = f" ({r['foreign']} to other hosts)" if r["foreign"] else ""
-        print(f"/{url:<21} {r['requests']:>4} {kb(r['raw']):>9} {kb(r['gzip']):>8} {kb(r['repeat']):>9} {kb(r['html']):>8}  {scores}{foreign}")
-    median = {k: statistics.median(r[k] for r in rows.values()) for k in ("requests", "raw", "gzip", "repeat", "html")}
-    print(f"{'median':<22} {median['requests']:>4.0f} {kb(median['raw']):>9} {kb(median['gzip']):>8} {kb(median['repeat']):>9} {kb(median['html']):>8}")
+        print(f"/{url:<21} {r['requests']:>4} {kb(r['raw']):>9} {kb(r['gzip']):>8} {kb(r['repeat']):>9} {r['repeat_requests']:>5} {kb(r['html']):>8}  {scores}{foreign}")
+    median = {k: statistics.median(r[k] for r in rows.values()) for k in ("requests", "raw", "gzip", "repeat", "repeat_requests", "html")}
+    print(f"{'median':<22} {median['requests']:>4.0f} {kb(median['raw']):>9} {kb(median['gzip']):>8} {kb(median['repeat']):>9} "
+          f"{median['repeat_requests']:>5.0f} {kb(median['html']):>8}")
     return median
 
 

@@ -36,7 +36,15 @@ def describe(violations) -> str:
     return "\n".join(lines)
 
 
+SETTLE = """() => Promise.race([
+  Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+  new Promise(done => setTimeout(done, 2000)),
+])"""
+
+
 def run_axe(tab) -> list:
+    # Colours fade in (search results, tooltips): check them once transitions have finished.
+    tab.evaluate(SETTLE)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     return tab.evaluate("options => axe.run(document, options)", options)["violations"]
 

@@ -5,9 +5,10 @@ the label wraps only the box, so a screen reader announces "checkbox" with no na
 `label`). We give each box the text of its own item (without nested lists and footnote numbers)
 as its name.
 
-Material's base.html puts `autocomplete="off"` on its two hidden toggle checkboxes (drawer,
-search); HTML allows that attribute only on text-like inputs, so the checker (vnu) reports an
-error on every page. We drop it.
+Material's templates also trip the checkers on every page, so we patch its output rather than
+copy its partials: the two hidden toggle checkboxes (drawer, search) carry `autocomplete="off"`
+and the search input Safari's `autocorrect="off"`, which HTML doesn't allow there (vnu); the
+search dialog has no accessible name (axe rule aria-dialog-name).
 """
 
 import html
@@ -41,15 +42,23 @@ def on_page_content(content, page, config, files):
 
 
 TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+SEARCH_INPUT_AUTOCORRECT = ' autocapitalize="off" autocorrect="off" '
+SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
+SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 
 
-def _valid_toggles(output):
-    return TOGGLE.sub(r"\1>", output)
+def _fix_material_markup(output):
+    output = TOGGLE.sub(r"\1>", output).replace(SEARCH_INPUT_AUTOCORRECT, ' autocapitalize="off" ')
+    label = SEARCH_LABEL.search(output)
+    if label:
+        # Name the dialog after the search field's own (translated) label.
+        output = SEARCH_DIALOG.sub(f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label.group(1)}">', output)
+    return output
 
 
 def on_post_page(output, page, config):
-    return _valid_toggles(output)
+    return _fix_material_markup(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return _valid_toggles(output_content) if template_name.endswith(".html") else output_content
+    return _fix_material_markup(output_content) if template_name.endswith(".html") else output_content

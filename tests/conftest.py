@@ -1,13 +1,11 @@
 """Shared fixtures: one strict build per test session, a local server and a Chromium browser."""
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -72,20 +70,35 @@ def page_url(source: Path) -> str:
 ALL_PAGES = page_sources("de") + page_sources("en")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site) -> str:
-    """Serve the built site on 127.0.0.1 with a free port; return the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    """Serve the built site on 127.0.0.1 as a static host would (the headers from _headers,
+    404.html for missing paths; tests/static_host.py); return the base URL."""
+    from static_host import serve
+
+    server, url = serve(built_site)
+    yield url
     server.shutdown()
+
+
+def record_activity(page):
+    """Make a Playwright page remember its requests and console errors (page.requests, page.errors)."""
+    page.requests, page.errors = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page
+
+
+def foreign_requests(page, base: str) -> list:
+    """Requests a page made to any host other than the site's."""
+    host = urlparse(base).hostname
+    return [url for url in page.requests if urlparse(url).scheme in ("http", "https") and urlparse(url).hostname != host]
+
+
+def assert_local_only(page, base: str):
+    foreign = foreign_requests(page, base)
+    assert not foreign, f"requests to other hosts: {foreign}"
 
 
 @pytest.fixture(scope="session")
@@ -98,14 +111,3 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session")
-def hosted_site(built_site) -> str:
-    """Like site_server, but as a static host serves it: the headers from _headers (so the header
-    CSP applies too) and 404.html for missing paths (tests/static_host.py)."""
-    from static_host import serve
-
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()

@@ -9,11 +9,10 @@ keyboard with a visible focus, and "reduce motion" switches transitions off.
 
 import functools
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ALL_PAGES, page_url
+from conftest import ALL_PAGES, foreign_requests, page_url, record_activity
 
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -50,7 +49,7 @@ def run_axe(tab) -> list:
 
 
 @pytest.fixture(scope="module")
-def tabs(browser, hosted_site):
+def tabs(browser, site_server):
     """One browser tab per (palette, width), kept open for the whole module."""
     opened = {}
 
@@ -59,12 +58,7 @@ def tabs(browser, hosted_site):
             context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
             context.add_init_script(RECORD)
             context.add_init_script(path=str(AXE))
-            tab = context.new_page()
-            tab.errors, tab.requests = [], []
-            tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
-            tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-            tab.on("request", lambda r: tab.requests.append(r.url))
-            opened[scheme, width] = tab
+            opened[scheme, width] = record_activity(context.new_page())
         return opened[scheme, width]
 
     yield get
@@ -73,7 +67,7 @@ def tabs(browser, hosted_site):
 
 
 @pytest.fixture(scope="module")
-def visit(tabs, hosted_site):
+def visit(tabs, site_server):
     """Load a page once per combination; return what axe and the listeners found."""
 
     @functools.cache
@@ -81,9 +75,8 @@ def visit(tabs, hosted_site):
         tab = tabs(scheme, width)
         tab.errors.clear()
         tab.requests.clear()
-        response = tab.goto(hosted_site + url, wait_until="load")
+        response = tab.goto(site_server + url, wait_until="load")
         violations = run_axe(tab)  # takes a moment, during which the search worker starts
-        host = urlparse(hosted_site).hostname
         errors = list(tab.errors)
         if response.status == 404:  # the browser logs the 404 of the page itself
             errors = [e for e in errors if "404" not in e]
@@ -91,7 +84,7 @@ def visit(tabs, hosted_site):
             "axe": violations,
             "csp": tab.evaluate("window.__cspViolations"),
             "errors": errors,
-            "foreign": [u for u in tab.requests if urlparse(u).scheme in ("http", "https") and urlparse(u).hostname != host],
+            "foreign": foreign_requests(tab, site_server),
         }
 
     return load
@@ -124,11 +117,11 @@ SEARCH = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 
 @pytest.mark.parametrize("combination", COMBINATIONS, ids=combination_id)
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_open_search_dialog_passes_axe(tabs, hosted_site, language, combination):
+def test_open_search_dialog_passes_axe(tabs, site_server, language, combination):
     """Opened by keyboard ("/"), with results: the dialog, its input and its result list."""
     prefix, word = SEARCH[language]
     tab = tabs(*combination)
-    tab.goto(hosted_site + prefix)
+    tab.goto(site_server + prefix)
     tab.keyboard.press("/")
     search = tab.locator("input.md-search__input")
     search.wait_for(state="visible")
@@ -140,13 +133,13 @@ def test_open_search_dialog_passes_axe(tabs, hosted_site, language, combination)
     assert not csp, f"search ({language}): CSP violations {csp}"
 
 
-def test_every_page_reflows_at_320_px(browser, hosted_site):
+def test_every_page_reflows_at_320_px(browser, site_server):
     """WCAG 1.4.10: no horizontal scrolling at 320 CSS px (wide tables may scroll on their own)."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
     tab = context.new_page()
     too_wide = []
     for where, url in TARGETS:
-        tab.goto(hosted_site + url, wait_until="load")
+        tab.goto(site_server + url, wait_until="load")
         width = tab.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             culprit = tab.evaluate("""() => [...document.querySelectorAll('body *')]
@@ -157,10 +150,10 @@ def test_every_page_reflows_at_320_px(browser, hosted_site):
     assert not too_wide, "pages scroll sideways at 320 px:\n" + "\n".join(too_wide)
 
 
-def test_reduced_motion_switches_off_transitions(browser, hosted_site):
+def test_reduced_motion_switches_off_transitions(browser, site_server):
     context = browser.new_context(reduced_motion="reduce")
     tab = context.new_page()
-    tab.goto(hosted_site)
+    tab.goto(site_server)
     duration = tab.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration")
     context.close()
     assert all(float(d.strip().rstrip("s")) <= 0.001 for d in duration.split(",")), f"transitions still run: {duration}"
@@ -195,14 +188,14 @@ KEYBOARD_PAGES = ["anleitung.md", "anleitung.en.md", "checkliste.md", "checklist
 
 
 @pytest.mark.parametrize("name", KEYBOARD_PAGES)
-def test_tab_order_reaches_controls_with_visible_focus(browser, hosted_site, name):
+def test_tab_order_reaches_controls_with_visible_focus(browser, site_server, name):
     """Tab through the whole page: every stop is visible and shows its focus; the tabs of the click
     guide, the language links, the search field, the share links and the print button are stops."""
     source = next(p for p in ALL_PAGES if p.name == name)
     # Reduced motion: elements that appear on focus (skip link, permalinks) are there at once.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     tab = context.new_page()
-    tab.goto(hosted_site + page_url(source))
+    tab.goto(site_server + page_url(source))
     stops = []
     for _ in range(600):
         tab.keyboard.press("Tab")
@@ -224,10 +217,10 @@ def test_tab_order_reaches_controls_with_visible_focus(browser, hosted_site, nam
     assert expected <= reached, f"{where}: not reachable by keyboard: {sorted(expected - reached)}"
 
 
-def test_guide_tabs_switch_by_keyboard(browser, hosted_site):
+def test_guide_tabs_switch_by_keyboard(browser, site_server):
     context = browser.new_context(viewport={"width": 390, "height": 800})
     tab = context.new_page()
-    tab.goto(hosted_site + "anleitung/")
+    tab.goto(site_server + "anleitung/")
     first = tab.locator(".tabbed-set").first
     radios = first.locator(":scope > input")
     radios.nth(0).focus()
@@ -237,10 +230,10 @@ def test_guide_tabs_switch_by_keyboard(browser, hosted_site):
     context.close()
 
 
-def test_language_switch_and_search_work_by_keyboard(browser, hosted_site):
+def test_language_switch_and_search_work_by_keyboard(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.goto(hosted_site + "daten/")
+    tab.goto(site_server + "daten/")
     tab.locator(".md-header .md-select button").focus()
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.matches('.md-select__link')"), "Tab from the language button does not reach the languages"
@@ -248,7 +241,7 @@ def test_language_switch_and_search_work_by_keyboard(browser, hosted_site):
         tab.keyboard.press("Tab")
     assert tab.locator(".md-select__link[hreflang=en]").first.is_visible(), "language list hidden while focused"
     tab.keyboard.press("Enter")
-    tab.wait_for_url(hosted_site + "en/daten/")
+    tab.wait_for_url(site_server + "en/daten/")
     # Search: "/" focuses it, typing shows results, arrow down and Enter open the first hit.
     tab.keyboard.press("/")
     tab.keyboard.type("objection")

@@ -4,7 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ALL_PAGES, page_url
+from conftest import ALL_PAGES, assert_local_only, page_url, record_activity
 
 SEARCH_WORDS = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 
@@ -13,19 +13,8 @@ SEARCH_WORDS = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 def page(browser, site_server):
     """A fresh page that records every request and every console error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.requests, tab.errors = [], []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    yield tab
+    yield record_activity(context.new_page())
     context.close()
-
-
-def assert_local_only(tab, base):
-    host = urlparse(base).hostname
-    foreign = [url for url in tab.requests if urlparse(url).scheme in ("http", "https") and urlparse(url).hostname != host]
-    assert not foreign, f"requests to other hosts: {foreign}"
 
 
 @pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 from pypdf import PdfReader
 
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, record_activity
 
 LETTERS = ["widerspruch", "auskunft", "loeschung", "beschwerde"]
 PATH = {"de": "briefe/", "en": "en/briefe/"}
@@ -66,11 +66,8 @@ def tab(browser, site_server):
     """A fresh phone-sized page that records requests, console errors and dialogs."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
-    page = context.new_page()
-    page.requests, page.errors, page.dialogs = [], [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page = record_activity(context.new_page())
+    page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     context.close()

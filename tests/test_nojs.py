@@ -18,7 +18,7 @@ HIDDEN_TEXT = """sel => [...document.querySelectorAll(
 
 
 @pytest.fixture(scope="module")
-def nojs(browser, hosted_site):
+def nojs(browser, site_server):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
     tab = context.new_page()
     yield tab
@@ -26,9 +26,9 @@ def nojs(browser, hosted_site):
 
 
 @pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_content_is_readable_without_javascript(nojs, hosted_site, source):
+def test_content_is_readable_without_javascript(nojs, site_server, source):
     where = f"docs/{source.name}"
-    nojs.goto(hosted_site + page_url(source))
+    nojs.goto(site_server + page_url(source))
     assert nojs.locator(".md-content h1").first.is_visible(), f"{where}: no visible heading without JavaScript"
     text = nojs.locator(".md-content").inner_text()
     assert len(text) > 200, f"{where}: main content nearly empty without JavaScript ({len(text)} characters)"
@@ -37,9 +37,9 @@ def test_content_is_readable_without_javascript(nojs, hosted_site, source):
 
 
 @pytest.mark.parametrize("source", [p for p in ALL_PAGES if "===" in p.read_text(encoding="utf-8")], ids=lambda p: p.name)
-def test_every_tab_opens_without_javascript(nojs, hosted_site, source):
+def test_every_tab_opens_without_javascript(nojs, site_server, source):
     where = f"docs/{source.name}"
-    nojs.goto(hosted_site + page_url(source))
+    nojs.goto(site_server + page_url(source))
     sets = nojs.locator(".tabbed-set")
     assert sets.count(), f"{where}: tabs in the Markdown but none on the page"
     for index in range(sets.count()):
@@ -58,10 +58,10 @@ def test_every_tab_opens_without_javascript(nojs, hosted_site, source):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["de", "en"])
-def test_checklist_prints_on_one_page_without_javascript(browser, hosted_site, prefix):
+def test_checklist_prints_on_one_page_without_javascript(browser, site_server, prefix):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(hosted_site + prefix + "checkliste/")
+    tab.goto(site_server + prefix + "checkliste/")
     heading = tab.locator(".md-content h1").first.inner_text()
     pdf = PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True)))
     context.close()

@@ -8,7 +8,6 @@ contacts another site, keyboard focus is visible, axe finds no contrast problems
 
 import datetime
 import importlib.util
-import io
 import re
 from urllib.parse import parse_qs, quote, urlparse
 
@@ -18,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ALL_PAGES, ROOT, SITE_URL, built_path, page_url
+from conftest import ALL_PAGES, ROOT, SITE_URL, assert_local_only, built_path, page_url, record_activity
 
 OG_LOCALE = {"de": "de_DE", "en": "en_GB"}
 SITE_NAME = {"de": "Meta-KI und deine Daten", "en": "Meta AI and your data"}
@@ -251,19 +250,8 @@ def phone(browser, site_server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
     context.add_init_script("window.__opened = []; window.open = (url) => { window.__opened.push(url); return {}; };")
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
+    yield record_activity(context.new_page())
     context.close()
-
-
-def assert_local_only(page, base):
-    host = urlparse(base).hostname
-    foreign = [u for u in page.requests if urlparse(u).scheme in ("http", "https") and urlparse(u).hostname != host]
-    assert not foreign, f"requests to other hosts: {foreign}"
 
 
 @pytest.mark.parametrize("path, language", [("anleitung/", "de"), ("en/anleitung/", "en")])

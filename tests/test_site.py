@@ -2,14 +2,12 @@
 
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ALL_PAGES, DOCS, ROOT, SITE_URL, built_path, page_sources, page_url
 
-LANGUAGES = {"de": "de", "en": "en"}
 
 
 def soup(path):

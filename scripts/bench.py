@@ -32,9 +32,9 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_build_inputs  # noqa: E402
 from static_host import serve  # noqa: E402
 
-SOURCES = ["mkdocs.yml", "docs", "overrides", "includes", "hooks", "layouts"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 # Other hosts fail at once instead of waiting for a network this machine may not have.
@@ -48,16 +48,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def copy_sources(target: Path):
-    target.mkdir(parents=True)
-    for name in SOURCES:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif path.exists():
-            shutil.copy2(path, target / name)
 
 
 def section(config_text: str, key: str) -> str:
@@ -196,10 +186,10 @@ def main():
     with tempfile.TemporaryDirectory(prefix="meta-ki-bench-") as tmp:
         tmp = Path(tmp)
         ours_port, default_port = free_port(), free_port()
-        copy_sources(tmp / "ours")
+        copy_build_inputs(tmp / "ours")
         print("Building (cold: fresh copy, empty cache) ...", file=sys.stderr, flush=True)
         ours_time = build(tmp / "ours", tmp / "ours-site", f"http://127.0.0.1:{ours_port}/")
-        copy_sources(tmp / "default")
+        copy_build_inputs(tmp / "default")
         (tmp / "default" / "mkdocs.default.yml").write_text(
             default_material_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
         default_time = build(tmp / "default", tmp / "default-site", f"http://127.0.0.1:{default_port}/", "mkdocs.default.yml")

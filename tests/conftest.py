@@ -24,6 +24,21 @@ CHROMIUM_ARGS = [
 SITE_URL = "https://meta-ki.example.org/"
 
 
+# Everything the build reads; fault-injection tests and scripts/bench build from a copy.
+BUILD_INPUTS = ["mkdocs.yml", "docs", "overrides", "includes", "hooks", "layouts"]
+
+
+def copy_build_inputs(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in BUILD_INPUTS:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif path.exists():
+            shutil.copy2(path, target / name)
+    return target
+
+
 def build_site(source: Path, target: Path, site_url: str = SITE_URL):
     """Run the real strict build; return the completed process (the caller checks it)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)

@@ -6,29 +6,17 @@ would otherwise be drawn afresh in every copy.
 """
 
 import re
-import shutil
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import build_site, copy_build_inputs
 from test_site import DEFINITION, unresolved_references
-
-SOURCES = ["mkdocs.yml", "docs", "overrides", "includes", "hooks", "layouts"]
-
 
 @pytest.fixture
 def sources(tmp_path, monkeypatch):
     """A copy of everything the build reads."""
     monkeypatch.setenv("SOCIAL_CARDS", "false")
-    copy = tmp_path / "src"
-    copy.mkdir()
-    for name in SOURCES:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif path.exists():
-            shutil.copy2(path, copy / name)
-    return copy
+    return copy_build_inputs(tmp_path / "src")
 
 
 def build(source):

@@ -62,7 +62,7 @@ def on_page_context(context, page, config, nav):
     context["page_stem"] = _stem(page)
     target = QR_PAGES.get(context["page_stem"])
     if target:
-        context["print_qr_url"] = config.site_url + (config.extra.get("lang_root") or "") + target
+        context["print_qr_url"] = config.site_url + config.plugins["i18n"].current_language_config.link.lstrip("/") + target
     return context
 
 

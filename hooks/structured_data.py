@@ -101,7 +101,7 @@ def faq_entries(content: str) -> list[tuple[str, str, str]]:
 
 
 def _language_home(config) -> str:
-    return config.site_url + (config.extra.get("lang_root") or "")
+    return config.site_url + config.plugins["i18n"].current_language_config.link.lstrip("/")
 
 
 def build(page, config, image_url=None) -> dict:

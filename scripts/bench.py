@@ -31,12 +31,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import copy_build_inputs  # noqa: E402
-from static_host import serve  # noqa: E402
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+from site_build import CHROMIUM, CHROMIUM_ARGS, build_site, copy_build_inputs  # same directory
+from static_host import serve
 # Other hosts fail at once instead of waiting for a network this machine may not have.
 BLOCK_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 LIGHTHOUSE = Path.home() / ".cache" / "meta-ki-bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -71,10 +67,8 @@ def default_material_config(ours: str) -> str:
 
 
 def build(source: Path, site: Path, site_url: str, config: str = "mkdocs.yml") -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
-                            cwd=source, env=env, capture_output=True, text=True)
+    result = build_site(source, site, site_url, strict=False, config=config)
     elapsed = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"build of {source / config} failed:\n{result.stderr[-3000:]}")

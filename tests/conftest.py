@@ -1,57 +1,22 @@
 """Shared fixtures: one strict build per test session, a local server and a Chromium browser."""
 
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from site_build import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_build_inputs  # noqa: E402,F401
+
 DOCS = ROOT / "docs"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium flags for a closed network: no background calls home, no sandbox as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SITE_URL = "https://meta-ki.example.org/"
-
-
-# Everything the build reads; fault-injection tests and scripts/bench build from a copy.
-BUILD_INPUTS = ["mkdocs.yml", "docs", "overrides", "includes", "hooks", "layouts"]
-
-
-def copy_build_inputs(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in BUILD_INPUTS:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif path.exists():
-            shutil.copy2(path, target / name)
-    return target
-
-
-def build_site(source: Path, target: Path, site_url: str = SITE_URL):
-    """Run the real strict build; return the completed process (the caller checks it)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-        cwd=source, env=env, capture_output=True, text=True,
-    )
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, target)
+    result = build_site(ROOT, target, SITE_URL)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return target
 
@@ -88,7 +53,7 @@ ALL_PAGES = page_sources("de") + page_sources("en")
 @pytest.fixture(scope="session")
 def site_server(built_site) -> str:
     """Serve the built site on 127.0.0.1 as a static host would (the headers from _headers,
-    404.html for missing paths; tests/static_host.py); return the base URL."""
+    404.html for missing paths; scripts/static_host.py); return the base URL."""
     from static_host import serve
 
     server, url = serve(built_site)

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import build_site, copy_build_inputs
+from conftest import SITE_URL, build_site, copy_build_inputs
 from test_site import DEFINITION, unresolved_references
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def sources(tmp_path, monkeypatch):
 
 
 def build(source):
-    result = build_site(source, source.parent / "site")
+    result = build_site(source, source.parent / "site", SITE_URL)
     return result, result.stdout + result.stderr
 
 

@@ -8,6 +8,9 @@ A page writes markers; this hook replaces them:
   without JavaScript, and docs/assets/javascripts/letters.js fills them from the form.
 - `<!-- letter-authorities:GROUP -->` becomes the <option>s of the authority picker.
 - `<!-- letter-authority-rows -->` becomes the rows of the Markdown table of authorities.
+- `<!-- letter-buttons -->` becomes the copy / email / print buttons under a letter, and the
+  form `#letter-form` gets the script's messages as data-msg-* attributes; both in the page's
+  language from includes/strings/<lang>.yml (letters), so letters.js has no language.
 """
 
 import html
@@ -18,14 +21,15 @@ from urllib.parse import urlparse
 import yaml
 from mkdocs.exceptions import PluginError
 
+from site_data import links, strings
+
 INCLUDES = Path(__file__).resolve().parent.parent / "includes"
 LETTERS = INCLUDES / "letters"
 LETTER = re.compile(r"<!--\s*letter:([\w-]+)\s*-->")
 OPTIONS = re.compile(r"<!--\s*letter-authorities:(\w+)\s*-->")
 ROWS = re.compile(r"^<!--\s*letter-authority-rows\s*-->$", re.MULTILINE)
-LINK_DEFINITION = re.compile(r"^\[([^\]]+)\]:\s*(\S+)", re.MULTILINE)
-# Country line under an address, per letter language (none for a German letter within Germany).
-COUNTRY = {"de": {"DE": None, "IE": "Irland"}, "en": {"DE": "Germany", "IE": "Ireland"}}
+BUTTONS = re.compile(r"^<!--\s*letter-buttons\s*-->$", re.MULTILINE)
+FORM = '<div class="letter-form" id="letter-form" hidden>'
 
 
 def _addresses():
@@ -33,7 +37,8 @@ def _addresses():
 
 
 def address_lines(entry, language):
-    country = COUNTRY[language][entry["country"]]
+    # The country line under an address (none for a German letter within Germany).
+    country = strings(language)["letter_countries"][entry["country"]]
     return entry["lines"] + ([country] if country else [])
 
 
@@ -75,22 +80,47 @@ def authority_options(group, language):
 
 
 def authority_rows(language):
-    links = dict(LINK_DEFINITION.findall((INCLUDES / "links.md").read_text(encoding="utf-8")))
+    urls = links()
     rows = []
     for entry in _addresses()["authorities"]:
         key = entry["form"]
-        if key not in links:
+        if key not in urls:
             raise PluginError(f"includes/letters/addresses.yml: unknown link key '{key}' (define it in includes/links.md)")
-        host = urlparse(links[key]).hostname.removeprefix("www.")
+        host = urlparse(urls[key]).hostname.removeprefix("www.")
         address = "<br>".join(html.escape(line) for line in address_lines(entry, language))
         note = entry.get("note", {}).get(language, "")
         rows.append(f'| {entry["region"][language]} ({entry["short"]}) | {address} | [{host}][{key}] | {note} |')
     return "\n".join(rows)
 
 
+def buttons(text):
+    return (
+        '<div class="letter-buttons">\n'
+        f'<button type="button" class="md-button md-button--primary" data-action="copy">{html.escape(text["copy"])}</button>\n'
+        f'<a class="md-button" data-action="mail" href="mailto:">{html.escape(text["mail"])}</a>\n'
+        f'<button type="button" class="md-button" data-action="print">{html.escape(text["print"])}</button>\n'
+        "</div>"
+    )
+
+
+def form_with_messages(text):
+    messages = {
+        "locale": text["intl_locale"],
+        "msg-copied": text["copied"],
+        "msg-selected": text["selected"],
+        "msg-mail": text["mail_opened"].format(copy=text["copy"]),
+        "msg-print": text["print_one"],
+        "msg-missing": text["missing"],
+    }
+    attributes = " ".join(f'data-{name}="{html.escape(value, quote=True)}"' for name, value in messages.items())
+    return FORM[:-1] + " " + attributes + ">"
+
+
 def on_page_markdown(markdown, page, config, files):
     language = config.theme["language"]
     markdown = OPTIONS.sub(lambda m: authority_options(m.group(1), language), markdown)
+    markdown = BUTTONS.sub(lambda m: buttons(strings(language)["letters"]), markdown)
+    markdown = markdown.replace(FORM, form_with_messages(strings(language)["letters"]))
     return ROWS.sub(lambda m: authority_rows(language), markdown)
 
 

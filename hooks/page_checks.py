@@ -4,6 +4,10 @@
   missing translation otherwise only shows up as broken links in *other* files.
 - Every page has `title`, `description` and `reviewed` in its front matter. Without a description
   Material silently falls back to the site description, so link previews would all look the same.
+
+It also gives each page its navigation title: `nav_title` from the front matter if the page has
+one (a short "FAQ" beside the full title), else `title`. mkdocs.yml lists pages without titles,
+so the navigation speaks each page's own language.
 """
 
 import datetime
@@ -43,4 +47,6 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{where}: front matter lacks '{key}' (every page needs {', '.join(REQUIRED)})")
     if not isinstance(meta["reviewed"], datetime.date):
         raise PluginError(f"{where}: 'reviewed' must be a date YYYY-MM-DD, got {meta['reviewed']!r}")
+    if meta.get("nav_title"):
+        page.title = meta["nav_title"]  # <title>, link previews and the heading still use `title`
     return markdown

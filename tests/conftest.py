@@ -1,12 +1,15 @@
 """Shared fixtures: one strict build per test session, a local server and a Chromium browser."""
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+# The scripts' shared helpers and the hooks' data readers (hooks/site_data.py) are importable.
+for folder in ("scripts", "hooks"):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / folder))
 from site_build import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, copy_build_inputs  # noqa: E402,F401
 
 DOCS = ROOT / "docs"
@@ -59,6 +62,27 @@ def site_server(built_site) -> str:
     server, url = serve(built_site)
     yield url
     server.shutdown()
+
+
+# Wait until the page is still: style flushed, two frames drawn, and every finite animation or
+# transition (Material fades colours in and out) has finished. Never a fixed delay.
+SETTLE = """async () => {
+  document.documentElement.getBoundingClientRect();
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const finite = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+}"""
+
+
+def settle(page):
+    """Block until animations and transitions on the page have finished (see SETTLE)."""
+    page.evaluate(SETTLE)
+
+
+def colour(value: str) -> tuple:
+    """A computed CSS colour as numbers (r, g, b, alpha): compare values, not strings."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", value)]
+    return tuple(numbers[:3] + [numbers[3] if len(numbers) > 3 else 1.0])
 
 
 def record_activity(page):

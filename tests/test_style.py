@@ -36,7 +36,8 @@ def prose(site: Path, source: Path):
     """{language: text} of a built page's article, one line per block; code and scripts removed."""
     html = BeautifulSoup(built_path(site, source).read_text(encoding="utf-8"), "lxml")
     article = html.select_one("article")
-    for tag in article(["script", "style", "code", "pre", "svg", "kbd"]):
+    # Footnote markers are numbers that would stick to the word before them ("2025.1").
+    for tag in article(["script", "style", "code", "pre", "svg", "kbd", "sup"]):
         tag.decompose()
     for tag in article.find_all(["p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "summary", "div", "br", "figcaption"]):
         tag.insert_before("\n")
@@ -63,7 +64,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 def misspelled(text: str, language: str) -> set:
     if not shutil.which("hunspell"):
         pytest.fail("hunspell not found: install Debian's hunspell, hunspell-de-de and hunspell-en-gb (./scripts/test does this as root)")
-    words = " ".join(WORD.findall(QUOTED.sub(" ", text)))
+    # One word per line: hunspell reads long lines in chunks and would split words at the seams.
+    words = "\n".join(WORD.findall(QUOTED.sub(" ", text)))
     result = subprocess.run(["hunspell", "-d", DICTIONARIES[language], "-p", str(HERE / f"words.{language}.txt"), "-l"],
                             input=words, capture_output=True, text=True, check=True)
     return set(result.stdout.split())

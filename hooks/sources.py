@@ -3,6 +3,10 @@
 - Pages cite with a footnote marker only (`[^s17]`). This hook appends the footnote's
   definition in the page's language, in one format: publisher, title (or our description),
   date, and a link to the entry on the Sources page ("Quellen: S17"), so it reads well on paper.
+- Easy-read pages list their sources instead of citing them with markers, which distract
+  readers who find reading hard: `<!-- sources:list s17 s19 -->` becomes a plain list in the
+  page's language (publisher, title and date, linked to the entry on the Sources page); those
+  sources count as cited.
 - The Sources pages place each group with `<!-- sources:GROUP -->` and the sources no page
   cites with `<!-- sources:uncited -->`; the lists are filled in once every page of the
   language has been read, so "cited" is what the built pages really cite.
@@ -24,6 +28,7 @@ CITATION = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 GROUP_MARKER = re.compile(r"<!--\s*sources:([\w-]+)\s*-->")
+LIST_MARKER = re.compile(r"^<!--\s*sources:list((?:\s+[\w-]+)+)\s*-->$", re.MULTILINE)
 NUMBERED = re.compile(r"[sal]\d+")
 
 # Source ids each page of the language being built cites: {src_uri: [ids]}.
@@ -78,6 +83,19 @@ def footnote(entry, language, ui) -> str:
     return f"[^{entry['id']}]: {cited}. [{link}](quellen.md#{entry['id']})"
 
 
+def list_item(entry, language, ui) -> str:
+    """'- Publisher: [„Title“, 26. Mai 2025](quellen.md#s17)': the footnote's facts, no marker."""
+    when = date_text(entry, language)
+    what = title_or_about(entry, language, ui) + (f", {when}" if when else "")
+    return f"- {text(entry['publisher'], language)}: [{what}](quellen.md#{entry['id']})"
+
+
+def simple_list(ids, entries, language, ui) -> str:
+    """The sources of an easy-read page as a plain list (class sources-list: see the readability script)."""
+    items = "\n".join(list_item(entries[ident], language, ui) for ident in dict.fromkeys(ids))
+    return f'<div class="sources-list" markdown>\n\n{items}\n\n</div>'
+
+
 def on_config(config):
     check(sources(), languages(config)[1])
     _cited.clear()
@@ -92,10 +110,15 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{where}: defines footnote [^{defined[0]}]; pages only cite sources, includes/sources.yml defines them")
     entries, language, ui = sources(), current_language(config), strings(config)
     cited = list(dict.fromkeys(CITATION.findall(prose)))
+    listed = list(dict.fromkeys(ident for m in LIST_MARKER.finditer(prose) for ident in m.group(1).split()))
     unknown = [ident for ident in cited if ident not in entries]
     if unknown:
         raise PluginError(f"{where}: cites {', '.join('[^' + u + ']' for u in unknown)}, not in includes/sources.yml")
-    _cited[page.file.src_uri] = cited
+    unknown = [ident for ident in listed if ident not in entries]
+    if unknown:
+        raise PluginError(f"{where}: <!-- sources:list --> names {', '.join(unknown)}, not in includes/sources.yml")
+    _cited[page.file.src_uri] = cited + [ident for ident in listed if ident not in cited]
+    markdown = LIST_MARKER.sub(lambda m: simple_list(m.group(1).split(), entries, language, ui), markdown)
     if not cited:
         return markdown
     return markdown + "\n\n" + "\n".join(footnote(entries[ident], language, ui) for ident in cited) + "\n"

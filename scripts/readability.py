@@ -2,7 +2,8 @@
 
 Run it with ./scripts/readability (not a test: it measures, it doesn't judge). It builds the site
 into a temporary folder, takes each page's prose (the article without footnotes, code, the
-"In short" title, tables of addresses and the other language's labels), and prints a table:
+"In short" title, tables of addresses, the other language's labels and the easy-read pages'
+source lists, which like footnotes quote other people's titles), and prints a table:
 
 - German:  Amstad = 180 − ASL − 58.5 × ASW
 - English: Flesch reading ease = 206.835 − 1.015 × ASL − 84.6 × ASW
@@ -38,7 +39,7 @@ ABBREVIATIONS = re.compile(r"\b(?:z|B|Art|Abs|lit|Nr|bzw|ca|etc|e\.g|i\.e|Az|vs|
 def prose(path: Path) -> str:
     html = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
     article = html.select_one("article")
-    for selector in ("script", "style", "code", "pre", "svg", ".footnote", "sup", ".admonition-title", "table",
+    for selector in ("script", "style", "code", "pre", "svg", ".footnote", ".sources-list", "sup", ".admonition-title", "table",
                      ".label-other", ".reviewed", ".headerlink", ".tabbed-labels", ".share", ".print-qr", "form",
                      ".letter-text", ".letter-form", ".letter-tools"):
         for tag in article.select(selector):

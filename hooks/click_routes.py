@@ -134,6 +134,9 @@ class Writer:
         """What the reader sees at this step, for step_pictures.draw()."""
         if "screen" in step:
             screen = dict(step["screen"])
+            for field in ("label", "heading", "question"):  # label keys: the name in this language
+                if field in screen:
+                    screen[field] = self.name(screen[field])
             if "link" in screen:
                 screen["address"] = re.sub(r"^https?://(www\.)?", "", links()[screen.pop("link")])
             return screen
@@ -258,6 +261,41 @@ class Writer:
     def routes(self):
         note = self.guide["pictures_note"].format(as_of=format_day(self.data["as_of"], self.language))
         return f'<p class="pictures-note">{note}</p>\n\n' + "\n\n".join(self.route(route) for route in self.data["routes"])
+
+
+def missing_languages(data, locales):
+    """Every piece of the route data that lacks a language, as 'where: what' lines."""
+    gaps = []
+
+    def need(value, where):
+        gaps.extend(f"{where} has no '{locale}'" for locale in locales if not isinstance(value, dict) or locale not in value)
+
+    for key, entry in data["labels"].items():
+        where = f"label '{key}'"
+        for field in ("what", "element"):
+            if field in entry:
+                need(entry[field], f"{where} {field}")
+        if "element" not in entry:
+            # An empty list says "not documented in this language"; a missing key is an oversight.
+            gaps.extend(f"{where} has no '{locale}' list (write {locale}: [] if no label is documented)"
+                        for locale in locales if locale not in entry)
+    for route in data["routes"]:
+        where = f"route '{route['id']}'"
+        need(route["title"], f"{where} title")
+        if "note" in route:
+            need(route["note"], f"{where} note")
+        steps = route["steps"] + [s for way in route.get("ways", []) for s in way["steps"]]
+        for number, step in enumerate(steps, 1):
+            if "text" in step:
+                need(step["text"], f"{where} step {number} text")
+    return gaps
+
+
+def on_config(config):
+    gaps = missing_languages(routes(), languages(config)[1])
+    if gaps:
+        raise PluginError("includes/routes.yml: " + "; ".join(gaps[:10]) + (" …" if len(gaps) > 10 else ""))
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import yaml
 from mkdocs.exceptions import PluginError
 
-from site_data import links, strings
+from site_data import links, sources, strings
 
 INCLUDES = Path(__file__).resolve().parent.parent / "includes"
 LETTERS = INCLUDES / "letters"
@@ -37,8 +37,17 @@ def _addresses():
 
 
 def address_lines(entry, language):
-    # The country line under an address (none for a German letter within Germany).
-    country = strings(language)["letter_countries"][entry["country"]]
+    # The country line under an address (none for a German letter within Germany). The interface
+    # strings name DE and IE; addresses.yml names the other countries (`countries`).
+    names = strings(language)["letter_countries"]
+    code = entry["country"]
+    if code in names:
+        country = names[code]
+    else:
+        countries = _addresses().get("countries", {})
+        if code not in countries:
+            raise PluginError(f"includes/letters/addresses.yml: country '{code}' has no name (add it under 'countries')")
+        country = countries[code][language]
     return entry["lines"] + ([country] if country else [])
 
 
@@ -79,17 +88,26 @@ def authority_options(group, language):
     return "".join(options)
 
 
+def form_link(key):
+    """The complaint page of an authority as a Markdown link target: a link key from
+    includes/links.md, or a source from includes/sources.yml whose address is that page."""
+    urls, entries = links(), sources()
+    if key in urls:
+        return urls[key], f"[{key}]"
+    if entries.get(key, {}).get("url"):
+        return entries[key]["url"], f"({entries[key]['url']})"
+    raise PluginError(f"includes/letters/addresses.yml: unknown link key '{key}' (define it in includes/links.md, "
+                      "or name a source with a url in includes/sources.yml)")
+
+
 def authority_rows(language):
-    urls = links()
     rows = []
     for entry in _addresses()["authorities"]:
-        key = entry["form"]
-        if key not in urls:
-            raise PluginError(f"includes/letters/addresses.yml: unknown link key '{key}' (define it in includes/links.md)")
-        host = urlparse(urls[key]).hostname.removeprefix("www.")
+        url, target = form_link(entry["form"])
+        host = urlparse(url).hostname.removeprefix("www.")
         address = "<br>".join(html.escape(line) for line in address_lines(entry, language))
         note = entry.get("note", {}).get(language, "")
-        rows.append(f'| {entry["region"][language]} ({entry["short"]}) | {address} | [{host}][{key}] | {note} |')
+        rows.append(f'| {entry["region"][language]} ({entry["short"]}) | {address} | [{host}]{target} | {note} |')
     return "\n".join(rows)
 
 

@@ -36,10 +36,12 @@ def prose(site: Path, source: Path):
     """{language: text} of a built page's article, one line per block; code and scripts removed."""
     html = BeautifulSoup(built_path(site, source).read_text(encoding="utf-8"), "lxml")
     article = html.select_one("article")
-    # Footnote markers are numbers that would stick to the word before them ("2025.1").
-    for tag in article(["script", "style", "code", "pre", "svg", "kbd", "sup"]):
+    # Footnote markers are numbers that would stick to the word before them ("2025.1"); the
+    # printed picture grid (hidden on screen) only holds step numbers.
+    for tag in article(["script", "style", "code", "pre", "svg", "kbd", "sup"]) + article.select(".route-pictures"):
         tag.decompose()
-    for tag in article.find_all(["p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "summary", "div", "br", "figcaption"]):
+    for tag in article.find_all(["p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "summary", "div", "br",
+                                 "figcaption", "label", "option", "legend"]):
         tag.insert_before("\n")
         tag.insert_after("\n")
     language = language_of(source)
@@ -47,6 +49,9 @@ def prose(site: Path, source: Path):
     for part in article.select("[lang]"):
         parts.setdefault(part["lang"], []).append(part.get_text(" "))
         part.replace_with(" ")
+    # The tags beside menu labels ("Englisch: …") are furniture around another language's words.
+    for tag in article.select(".label-other"):
+        tag.decompose()
     parts[language].append(article.get_text(""))
     return {lang: "\n".join(texts) for lang, texts in parts.items()}
 
@@ -59,13 +64,15 @@ def texts(built_site):
 # --- Spelling --------------------------------------------------------------------------------
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Web addresses and host names are not words ("kurier.at", "www.test.de/…").
+ADDRESS = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:de|at|ch|li|com|org|net|eu|info|be|nl|is|no|it|ie|pk|co|ai|uk|fr|dev|app|news)\b\S*")
 
 
 def misspelled(text: str, language: str) -> set:
     if not shutil.which("hunspell"):
         pytest.fail("hunspell not found: install Debian's hunspell, hunspell-de-de and hunspell-en-gb (./scripts/test does this as root)")
     # One word per line: hunspell reads long lines in chunks and would split words at the seams.
-    words = "\n".join(WORD.findall(QUOTED.sub(" ", text)))
+    words = "\n".join(WORD.findall(ADDRESS.sub(" ", QUOTED.sub(" ", text))))
     result = subprocess.run(["hunspell", "-d", DICTIONARIES[language], "-p", str(HERE / f"words.{language}.txt"), "-l"],
                             input=words, capture_output=True, text=True, check=True)
     return set(result.stdout.split())

@@ -279,6 +279,10 @@ def missing_languages(data, locales):
             # An empty list says "not documented in this language"; a missing key is an oversight.
             gaps.extend(f"{where} has no '{locale}' list (write {locale}: [] if no label is documented)"
                         for locale in locales if locale not in entry)
+            # Where a language has no label, the page describes the thing instead ('what').
+            gaps.extend(f"{where} has no '{locale}' label and no 'what' in '{locale}'"
+                        for locale in locales if locale in entry and not entry[locale]
+                        and not (entry.get("what") or {}).get(locale))
     for route in data["routes"]:
         where = f"route '{route['id']}'"
         need(route["title"], f"{where} title")

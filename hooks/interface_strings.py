@@ -61,8 +61,9 @@ def on_config(config):
     by_language = {locale: load(locale) for locale in locales}
     for locale in locales:
         gaps = missing_keys(by_language[default], by_language[locale])
+        gaps += [f"language_names.{other}" for other in locales if other not in by_language[locale].get("language_names", {})]
         if gaps:
-            raise PluginError(f"includes/strings/{locale}.yml lacks {', '.join(gaps)} (see includes/strings/{default}.yml)")
+            raise PluginError(f"includes/strings/{locale}.yml lacks {', '.join(dict.fromkeys(gaps))} (see includes/strings/{default}.yml)")
     # Runs before the i18n plugin (priority 0 > -100), which then applies these per language.
     for language in config.plugins["i18n"].config.languages:
         text = by_language[language.locale]

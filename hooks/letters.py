@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 import yaml
 from mkdocs.exceptions import PluginError
 
+from interface_strings import languages
 from site_data import links, sources, strings
 
 INCLUDES = Path(__file__).resolve().parent.parent / "includes"
@@ -37,18 +38,31 @@ def _addresses():
 
 
 def address_lines(entry, language):
-    # The country line under an address (none for a German letter within Germany). The interface
-    # strings name DE and IE; addresses.yml names the other countries (`countries`).
+    # The country line under an address (none for a German letter within Germany).
     names = strings(language)["letter_countries"]
-    code = entry["country"]
-    if code in names:
-        country = names[code]
-    else:
-        countries = _addresses().get("countries", {})
-        if code not in countries:
-            raise PluginError(f"includes/letters/addresses.yml: country '{code}' has no name (add it under 'countries')")
-        country = countries[code][language]
+    if entry["country"] not in names:
+        raise PluginError(f"includes/strings/{language}.yml: letter_countries has no name for '{entry['country']}'")
+    country = names[entry["country"]]
     return entry["lines"] + ([country] if country else [])
+
+
+def missing_languages(locales):
+    """Every piece of the letters' data that lacks a language (checked when the build starts)."""
+    gaps = [f"includes/letters/{name}.{locale}.txt is missing" for name in sorted({p.name.split(".")[0] for p in LETTERS.glob("*.txt")})
+            for locale in locales if not (LETTERS / f"{name}.{locale}.txt").exists()]
+    for entry in _addresses()["authorities"]:
+        for field in ("region", "note"):
+            value = entry.get(field)
+            if value is not None:
+                gaps += [f"includes/letters/addresses.yml: '{entry['id']}' {field} has no '{locale}'" for locale in locales if locale not in value]
+    return gaps
+
+
+def on_config(config):
+    gaps = missing_languages(languages(config)[1])
+    if gaps:
+        raise PluginError("; ".join(gaps[:10]))
+    return config
 
 
 def letter_text(name, language, where):

@@ -167,9 +167,20 @@ def lighthouse_once(url: str) -> dict:
     return scores
 
 
-def lighthouse(url: str, runs: int = RUNS) -> dict:
-    """Median of each score and metric over `runs` runs; raises LighthouseFailed if any run fails."""
-    reports = [lighthouse_once(url) for _ in range(runs)]
+def lighthouse(url: str, runs: int = RUNS, attempts: int = 3) -> dict:
+    """Median of each score and metric over `runs` runs. A failed run is repeated (Lighthouse's
+    own advice for its trace errors such as NO_NAVSTART), and said so; LighthouseFailed if a run
+    fails `attempts` times."""
+    reports = []
+    for _ in range(runs):
+        for attempt in range(1, attempts + 1):
+            try:
+                reports.append(lighthouse_once(url))
+                break
+            except LighthouseFailed as error:
+                if attempt == attempts:
+                    raise
+                print(f"Lighthouse run failed, repeating it ({attempt}/{attempts - 1}): {error}", file=sys.stderr, flush=True)
     return {key: statistics.median(r[key] for r in reports) for key in reports[0]} | {
         "performance_runs": [r["performance"] for r in reports]}
 

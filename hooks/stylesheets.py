@@ -10,7 +10,8 @@ and writing direction it has, of which this site uses a fraction. So:
   the strings in them. Material's bundle names the classes of every feature it has, so a class
   from a script only counts if its component (the part before "__" or "--") is in a page, or is
   one of RUNTIME_ONLY, which only scripts create; the writing direction (dir) only comes from
-  the template;
+  the template. Custom properties (--name) that nothing reads go too. Pages are written with a
+  link to site.css and pointed at site.<hash>.css once the file, and so its name, exists;
 - print.css gets media="print": the browser still fetches it, but never waits for it on screen.
 
 The source files stay as they are (and are still copied to the site).
@@ -26,7 +27,6 @@ from mkdocs.plugins import event_priority
 
 JOINED = ("main", "palette", "extra", "share")  # file name stems, in the order pages link them
 LINK = re.compile(r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/(main\.\w+\.min|palette\.\w+\.min|extra|share)\.css">\s*')
-PRINT = '<link rel="stylesheet" href="{}assets/stylesheets/print.css">'
 SITE_CSS = re.compile(r"assets/stylesheets/site(?:\.[0-9a-f]+)?\.css")
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`')
@@ -156,18 +156,15 @@ def on_post_build(config):
                if "lunr" not in p.parts]
     usage = Usage(pages.values(), scripts)
     sources = {p.name.split(".")[0]: p.read_text(encoding="utf-8") for p in folder.glob("*.css")}
-    joined = "\n".join(purge(sources[stem], usage) for stem in JOINED)
-    # Then the custom properties no kept rule reads (Material's icons of unused admonition types).
-    # print.css and letters.css read some too; a variable read by another variable counts.
-    readers = joined + sources["print"] + sources["letters"]
-    variables = set()
+    # Variables the other stylesheets (print.css, letters.css) and the scripts read count as read.
+    elsewhere = "".join(text for stem, text in sources.items() if stem not in (*JOINED, "site")) + "".join(scripts)
+    variables = None  # first pass: keep them all
     while True:
-        read = set(VARIABLE.findall(readers)) | set(VARIABLE.findall(" ".join(scripts)))
-        if read <= variables:
+        joined = "\n".join(purge(sources[stem], usage, variables) for stem in JOINED)
+        read = set(VARIABLE.findall(joined + elsewhere))
+        if read == variables:
             break
-        variables |= read
-        readers = "\n".join(purge(sources[stem], usage, variables) for stem in JOINED) + sources["print"] + sources["letters"]
-    joined = "\n".join(purge(sources[stem], usage, variables) for stem in JOINED)
+        variables = read
     css = rcssmin.cssmin(joined)
     # The name changes with the content, so a new build never meets a day-old copy in a cache.
     name = f"site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"

@@ -147,6 +147,22 @@ def purge(css: str, usage: Usage, variables=None) -> str:
     return "".join(kept)
 
 
+def _joined_stylesheet(sources, usage, scripts) -> str:
+    joined = "\n".join(purge(sources[stem], usage) for stem in JOINED)
+    # Variables the other stylesheets (print.css, letters.css) and the scripts read count as read.
+    elsewhere = "".join(text for stem, text in sources.items() if stem not in (*JOINED, "site")) + "".join(scripts)
+    variables = set(VARIABLE.findall(joined + elsewhere))
+    while True:
+        pruned = purge(joined, usage, variables)
+        read = set(VARIABLE.findall(pruned + elsewhere))
+        if read == variables:
+            return rcssmin.cssmin(pruned)
+        variables = read
+
+
+_made = {}
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has built every language (it calls post_build per language)
 def on_post_build(config):
     site = Path(config.site_dir)
@@ -156,16 +172,11 @@ def on_post_build(config):
                if "lunr" not in p.parts]
     usage = Usage(pages.values(), scripts)
     sources = {p.name.split(".")[0]: p.read_text(encoding="utf-8") for p in folder.glob("*.css")}
-    # Variables the other stylesheets (print.css, letters.css) and the scripts read count as read.
-    elsewhere = "".join(text for stem, text in sources.items() if stem not in (*JOINED, "site")) + "".join(scripts)
-    variables = None  # first pass: keep them all
-    while True:
-        joined = "\n".join(purge(sources[stem], usage, variables) for stem in JOINED)
-        read = set(VARIABLE.findall(joined + elsewhere))
-        if read == variables:
-            break
-        variables = read
-    css = rcssmin.cssmin(joined)
+    # mkdocs-static-i18n calls post_build once per language, each time with every page built.
+    key = hashlib.sha256(repr((sorted(sources.items()), sorted(usage.names), sorted(usage.values))).encode()).digest()
+    if key not in _made:
+        _made[key] = _joined_stylesheet(sources, usage, scripts)
+    css = _made[key]
     # The name changes with the content, so a new build never meets a day-old copy in a cache.
     name = f"site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     for old in folder.glob("site.*.css"):

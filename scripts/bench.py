@@ -164,6 +164,8 @@ def lighthouse_once(url: str) -> dict:
         raise LighthouseFailed(f"{url}: no score for {[c for c, s in scores.items() if s is None]}")
     scores = {c: round(s * 100) for c, s in scores.items()}
     scores.update({name: report["audits"][audit]["numericValue"] for name, audit in METRICS.items()})
+    # Lighthouse's measure of how fast the machine was during the run (lower = slower or busier).
+    scores["BI"] = report["environment"]["benchmarkIndex"]
     return scores
 
 
@@ -224,7 +226,8 @@ def scores_text(result) -> str:
         return "FAILED (see above)"
     s = result["lighthouse"]
     return ("/".join(f"{s[c]:.0f}" for c in CATEGORIES) + f"  runs {','.join(map(str, s['performance_runs']))}"
-            + f"  FCP {s['FCP'] / 1000:.1f} s, LCP {s['LCP'] / 1000:.1f} s, TBT {s['TBT']:.0f} ms, CLS {s['CLS']:.3f}")
+            + f"  FCP {s['FCP'] / 1000:.1f} s, LCP {s['LCP'] / 1000:.1f} s, TBT {s['TBT']:.0f} ms, CLS {s['CLS']:.3f}"
+            + f"  (benchmark index {s['BI']:.0f})")
 
 
 def table(title, rows):

@@ -12,8 +12,10 @@ Run it with ./scripts/bench (see there). Not a test: it prints a table and the r
   bodies that still cross the network, and how many requests: revalidations answered with 304
   carry no body).
 - Requests to other hosts (the default theme's Google Fonts) fail at once and are counted.
-- Lighthouse (mobile, default throttling) runs where it is installed: scripts/bench installs it
-  from npm into ~/.cache/meta-ki-bench and points it at the system Chromium.
+- Lighthouse (mobile, default simulated throttling) runs three times per page; the table shows
+  the median of each score and of the main metrics. scripts/bench installs it from npm into
+  $XDG_CACHE_HOME/meta-ki-bench (default ~/.cache) and points it at the system Chromium. If it is
+  missing or a run fails, the bench says so and exits non-zero (--lighthouse none skips it).
 """
 
 import argparse
@@ -35,8 +37,14 @@ from site_build import CHROMIUM, CHROMIUM_ARGS, build_site, copy_build_inputs  #
 from static_host import serve
 # Other hosts fail at once instead of waiting for a network this machine may not have.
 BLOCK_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
-LIGHTHOUSE = Path.home() / ".cache" / "meta-ki-bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
+# The same place scripts/bench installs it (XDG base directories: unset or empty means ~/.cache).
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "meta-ki-bench"
+LIGHTHOUSE = CACHE / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# Lab metrics behind the performance score (Lighthouse audit ids), shown as medians.
+METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
+           "CLS": "cumulative-layout-shift"}
+RUNS = 3
 KB = 1024
 
 
@@ -85,9 +93,26 @@ def pages(site: Path):
     return sorted(urls, key=lambda u: (u.startswith("en/"), u.removeprefix("en/") != "", u))
 
 
+# Counts the Web Workers a page starts and those that have answered once. Material's search
+# worker answers when it has its index and lunr's language files, so "every worker answered"
+# is the state in which a page has loaded everything it loads without the reader's help.
+COUNT_WORKERS = """(() => {
+  const Original = window.Worker;
+  window.__bench = { started: 0, answered: 0 };
+  window.Worker = function (url, options) {
+    const worker = new Original(url, options);
+    window.__bench.started++;
+    worker.addEventListener("message", () => window.__bench.answered++, { once: true });
+    return worker;
+  };
+})();"""
+SETTLED = "() => window.__bench.answered === window.__bench.started"
+
+
 def measure(browser, base: str, url: str, log: list) -> dict:
     foreign = []
     context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(COUNT_WORKERS)
     # Not context.route(): intercepting requests switches the browser cache off.
     context.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1") and foreign.append(r.url))
     tab = context.new_page()
@@ -95,7 +120,9 @@ def measure(browser, base: str, url: str, log: list) -> dict:
     for _ in range(2):
         start = len(log)
         tab.goto(base + url, wait_until="networkidle")
-        time.sleep(0.5)  # the search worker fetches its index after the page is idle
+        # The server logs each response before sending it, so once the page has settled the log
+        # holds everything it received.
+        tab.wait_for_function(SETTLED)
         views.append(log[start:])
     context.close()
     first, repeat = views
@@ -111,24 +138,56 @@ def measure(browser, base: str, url: str, log: list) -> dict:
     }
 
 
-def lighthouse(url: str):
-    if not LIGHTHOUSE.exists() or not shutil.which("node"):
-        return None
+class LighthouseFailed(Exception):
+    pass
+
+
+def lighthouse_once(url: str) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    result = subprocess.run(
-        ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-         "--only-categories=" + ",".join(CATEGORIES),
-         "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS) + f' "{BLOCK_OTHER_HOSTS}"'],
-        env=env, capture_output=True, text=True, timeout=300,
-    )
+    try:
+        result = subprocess.run(
+            ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+             "--only-categories=" + ",".join(CATEGORIES),
+             "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS) + f' "{BLOCK_OTHER_HOSTS}"'],
+            env=env, capture_output=True, text=True, timeout=300,
+        )
+    except subprocess.TimeoutExpired:
+        raise LighthouseFailed(f"{url}: no report within 300 s")
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        return None
-    return {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
+        raise LighthouseFailed(f"{url}: exit code {result.returncode}, no JSON report:\n{result.stderr[-2000:]}")
+    if report.get("runtimeError"):
+        raise LighthouseFailed(f"{url}: {report['runtimeError'].get('message')}")
+    scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    if None in scores.values():
+        raise LighthouseFailed(f"{url}: no score for {[c for c, s in scores.items() if s is None]}")
+    scores = {c: round(s * 100) for c, s in scores.items()}
+    scores.update({name: report["audits"][audit]["numericValue"] for name, audit in METRICS.items()})
+    # Lighthouse's measure of how fast the machine was during the run (lower = slower or busier).
+    scores["BI"] = report["environment"]["benchmarkIndex"]
+    return scores
 
 
-def run_site(name, site: Path, port: int, headers: Path, with_lighthouse: bool, only):
+def lighthouse(url: str, runs: int = RUNS, attempts: int = 3) -> dict:
+    """Median of each score and metric over `runs` runs. A failed run is repeated (Lighthouse's
+    own advice for its trace errors such as NO_NAVSTART), and said so; LighthouseFailed if a run
+    fails `attempts` times."""
+    reports = []
+    for _ in range(runs):
+        for attempt in range(1, attempts + 1):
+            try:
+                reports.append(lighthouse_once(url))
+                break
+            except LighthouseFailed as error:
+                if attempt == attempts:
+                    raise
+                print(f"Lighthouse run failed, repeating it ({attempt}/{attempts - 1}): {error}", file=sys.stderr, flush=True)
+    return {key: statistics.median(r[key] for r in reports) for key in reports[0]} | {
+        "performance_runs": [r["performance"] for r in reports]}
+
+
+def run_site(name, site: Path, port: int, headers: Path, with_lighthouse: bool, only, failures: list):
     from playwright.sync_api import sync_playwright
 
     log = []
@@ -145,7 +204,12 @@ def run_site(name, site: Path, port: int, headers: Path, with_lighthouse: bool, 
         if with_lighthouse:
             for url in rows:
                 print(f"  Lighthouse {name}: /{url}", file=sys.stderr, flush=True)
-                rows[url]["lighthouse"] = lighthouse(base + url)
+                try:
+                    rows[url]["lighthouse"] = lighthouse(base + url)
+                except LighthouseFailed as error:
+                    print(f"LIGHTHOUSE FAILED: {error}", file=sys.stderr, flush=True)
+                    rows[url]["lighthouse"] = None
+                    failures.append(f"{name} /{url}")
     finally:
         server.shutdown()
     return rows
@@ -155,11 +219,23 @@ def kb(value) -> str:
     return f"{value / KB:6.1f}"
 
 
+def scores_text(result) -> str:
+    if "lighthouse" not in result:
+        return "not run"
+    if result["lighthouse"] is None:
+        return "FAILED (see above)"
+    s = result["lighthouse"]
+    return ("/".join(f"{s[c]:.0f}" for c in CATEGORIES) + f"  runs {','.join(map(str, s['performance_runs']))}"
+            + f"  FCP {s['FCP'] / 1000:.1f} s, LCP {s['LCP'] / 1000:.1f} s, TBT {s['TBT']:.0f} ms, CLS {s['CLS']:.3f}"
+            + f"  (benchmark index {s['BI']:.0f})")
+
+
 def table(title, rows):
     print(f"\n{title}")
-    print(f"{'page':<22} {'req':>4} {'first KB':>9} {'gzip KB':>8} {'repeat KB':>9} {'(req)':>5} {'HTML gz':>8}  Lighthouse P/A/BP/SEO")
+    print(f"{'page':<22} {'req':>4} {'first KB':>9} {'gzip KB':>8} {'repeat KB':>9} {'(req)':>5} {'HTML gz':>8}  "
+          "Lighthouse P/A/BP/SEO (median of 3), performance per run, metrics (medians)")
     for url, r in rows.items():
-        scores = "/".join(str(r["lighthouse"][c]) for c in CATEGORIES) if r.get("lighthouse") else "n/a"
+        scores = scores_text(r)
         foreign = f" ({r['foreign']} to other hosts)" if r["foreign"] else ""
         print(f"/{url:<21} {r['requests']:>4} {kb(r['raw']):>9} {kb(r['gzip']):>8} {kb(r['repeat']):>9} {r['repeat_requests']:>5} {kb(r['html']):>8}  {scores}{foreign}")
     median = {k: statistics.median(r[k] for r in rows.values()) for k in ("requests", "raw", "gzip", "repeat", "repeat_requests", "html")}
@@ -174,8 +250,10 @@ def main():
                         help="which site(s) Lighthouse audits, page by page (default: ours)")
     parser.add_argument("--pages", help="only pages whose path matches this regular expression, e.g. 'anleitung'")
     args = parser.parse_args()
-    if args.lighthouse != "none" and not LIGHTHOUSE.exists():
-        print(f"Lighthouse not found at {LIGHTHOUSE}; scores are skipped.", file=sys.stderr)
+    if args.lighthouse != "none" and not (LIGHTHOUSE.exists() and shutil.which("node")):
+        sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE} (or Node.js is missing). Run ./scripts/bench, "
+                 "which installs it, or pass --lighthouse none to measure without scores.")
+    failures = []
 
     with tempfile.TemporaryDirectory(prefix="meta-ki-bench-") as tmp:
         tmp = Path(tmp)
@@ -193,8 +271,9 @@ def main():
         cache_rules.write_text("/assets/*\n  Cache-Control: public, max-age=86400\n", encoding="utf-8")
 
         print("Measuring page weight ...", file=sys.stderr, flush=True)
-        ours = run_site("ours", tmp / "ours-site", ours_port, None, args.lighthouse != "none", args.pages)
-        default = run_site("default", tmp / "default-site", default_port, cache_rules, args.lighthouse == "both", args.pages)
+        ours = run_site("ours", tmp / "ours-site", ours_port, None, args.lighthouse != "none", args.pages, failures)
+        default = run_site("default", tmp / "default-site", default_port, cache_rules, args.lighthouse == "both",
+                           args.pages, failures)
 
     ours_median = table("This site (mobile, 390 px; KB = 1024 bytes; gzip level 6)", ours)
     default_median = table("Default Material build of the same docs", default)
@@ -210,6 +289,8 @@ def main():
         below = {c: min(s[c] for s in scored) for c in CATEGORIES}
         print("Lighthouse lowest score per category: " + ", ".join(f"{c} {v}" for c, v in below.items()))
     print(f"Target cold build <= 15 s: {ours_time:.1f} s")
+    if failures:
+        sys.exit(f"LIGHTHOUSE FAILED on {len(failures)} page(s), their scores are missing: {', '.join(failures)}")
 
 
 if __name__ == "__main__":

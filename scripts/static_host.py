@@ -52,7 +52,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         headers.setdefault("Cache-Control", "no-cache")
         for name, value in headers.items():
             self.send_header(name, value)
+        self._record()
         super().end_headers()
+
+    def _record(self):
+        """Log the response before anything of it is sent: once a client has it, the log has it."""
+        entry, self._entry = getattr(self, "_entry", None), None
+        if self.log is None or entry is None:
+            return
+        if callable(entry):
+            entry = entry()
+        if entry:
+            self.log.append(entry)
 
     def send_response(self, code, message=None):
         self._status = code
@@ -65,10 +76,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         wants_gzip = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)) or self.headers.get("If-Modified-Since"):
             self._status = None
-            super().do_GET()
-            if self.log is not None and self._status:
+
+            def entry():
                 size = os.path.getsize(path) if self._status == 200 and os.path.isfile(path) else 0
-                self.log.append((self.path, self._status, size, size))
+                return (self.path, self._status, size, size) if self._status else None
+
+            self._entry = entry
+            super().do_GET()
             return
         raw = Path(path).read_bytes()
         body = gzip.compress(raw, compresslevel=6, mtime=0)
@@ -77,10 +91,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self._entry = (self.path, 200, len(body), len(raw))
         self.end_headers()
         self.wfile.write(body)
-        if self.log is not None:
-            self.log.append((self.path, 200, len(body), len(raw)))
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"

@@ -76,7 +76,7 @@ def visit(tabs, site_server):
         tab.errors.clear()
         tab.requests.clear()
         response = tab.goto(site_server + url, wait_until="load")
-        violations = run_axe(tab)  # takes a moment, during which the search worker starts
+        violations = run_axe(tab)
         errors = list(tab.errors)
         if response.status == 404:  # the browser logs the 404 of the page itself
             errors = [e for e in errors if "404" not in e]

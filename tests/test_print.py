@@ -162,6 +162,8 @@ def test_page_prints_without_blank_pages_or_chrome(printer, site_server, source)
         '.md-search', '.md-footer', '.md-banner', '.share', '.md-top']
         .filter(sel => [...document.querySelectorAll(sel)].some(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden'))""")
     assert not hidden, f"docs/{source.name}: printed {hidden}"
+    # Switching to print starts colour transitions (links fade to black): read the end state.
+    printer.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     colours = printer.evaluate("""() => [...document.querySelectorAll('article h1, article h2, article p, article a, article li, article .admonition-title')]
         .map(el => getComputedStyle(el).color)""")
     coloured = sorted({c for c in colours if colour(c) != (0, 0, 0, 1)})

@@ -1,0 +1,142 @@
+"""Performance work (issue 11) that changes behaviour, checked as behaviour; speed and bytes are
+measured by scripts/bench, never here.
+
+- Search on demand (docs/assets/javascripts/search-on-demand.js): nothing of the search (index,
+  worker, lunr) is fetched before the reader opens it; opening it by tap or by "/" fetches the
+  page language's index only and finds words in that language; a link from a result (?h=)
+  still highlights.
+- Rendering: each page has one stylesheet that blocks rendering (hooks/stylesheets.py) and no
+  blocking script in <head> (hooks/inline_scripts.py); print.css never holds up the screen, and
+  printing still applies it.
+"""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ALL_PAGES, built_path, page_url, record_activity
+
+SEARCH = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/lunr/")
+
+
+def search_requests(page):
+    return [urlparse(url).path for url in page.requests if SEARCH_FILES.search(urlparse(url).path)]
+
+
+@pytest.fixture
+def phone(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield record_activity(context.new_page())
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield record_activity(context.new_page())
+    context.close()
+
+
+@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
+def test_search_is_not_fetched_on_page_load(phone, site_server, source):
+    phone.goto(site_server + page_url(source), wait_until="networkidle")
+    assert not search_requests(phone), f"docs/{source.name}: fetched before the search was opened: {search_requests(phone)}"
+    assert not phone.errors, phone.errors
+
+
+def assert_results_in_language(page, language):
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+    assert hrefs, "no search results"
+    paths = [urlparse(href).path for href in hrefs]
+    if language == "en":
+        assert all(p.startswith("/en/") for p in paths), f"German hits on the English site: {paths}"
+    else:
+        assert not any(p.startswith("/en/") for p in paths), f"English hits on the German site: {paths}"
+
+
+def assert_only_own_index(page, language):
+    prefix = SEARCH[language][0]
+    indexes = [p for p in search_requests(page) if p.endswith("search_index.json")]
+    assert indexes == [f"/{prefix}search/search_index.json"], f"{language}: fetched the indexes {indexes}"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_opening_search_by_tap_fetches_only_this_languages_index(phone, site_server, language):
+    prefix, word = SEARCH[language]
+    phone.goto(site_server + prefix + "anleitung/", wait_until="networkidle")
+    phone.locator("label.md-header__button[for=__search]").click()  # the magnifier in the phone header
+    field = phone.locator("input.md-search__input")
+    field.wait_for(state="visible")
+    field.press_sequentially(word)
+    phone.locator(".md-search-result__item a").first.wait_for(timeout=20000)
+    assert_results_in_language(phone, language)
+    assert_only_own_index(phone, language)
+    assert not phone.errors, phone.errors
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_search_opens_by_keyboard_and_finds_words(desktop, site_server, language):
+    prefix, word = SEARCH[language]
+    desktop.goto(site_server + prefix + "daten/")
+    desktop.keyboard.press("/")
+    assert desktop.evaluate("document.activeElement.matches('input.md-search__input')"), '"/" did not focus the search'
+    desktop.keyboard.type(word)
+    desktop.locator(".md-search-result__item a").first.wait_for(timeout=20000)
+    assert_results_in_language(desktop, language)
+    assert_only_own_index(desktop, language)
+    assert not desktop.errors, desktop.errors
+
+
+def test_a_search_result_still_highlights_the_words(desktop, site_server):
+    """Material links results with ?h=word; that page loads the index to mark the words."""
+    desktop.goto(site_server + "rechte/?h=widerspruch")
+    desktop.locator("article mark").first.wait_for(timeout=20000)
+    assert "widerspruch" in desktop.locator("article mark").first.inner_text().lower()
+
+
+@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
+def test_one_render_blocking_stylesheet_and_no_blocking_script(built_site, source):
+    soup = BeautifulSoup(built_path(built_site, source).read_text(encoding="utf-8"), "lxml")
+    blocking = [link["href"] for link in soup.head.select("link[rel=stylesheet]") if link.get("media", "all") in ("all", "screen")]
+    site_css = [href for href in blocking if re.search(r"assets/stylesheets/site\.[0-9a-f]+\.css$", href)]
+    assert len(site_css) == 1, f"docs/{source.name}: expected one site stylesheet, found {blocking}"
+    # Besides it, only a page's own stylesheet from front matter (the letters page).
+    others = [href for href in blocking if href not in site_css and not href.endswith("letters.css")]
+    assert not others, f"docs/{source.name}: more stylesheets block rendering: {others}"
+    prints = [link for link in soup.head.select("link[rel=stylesheet]") if link["href"].endswith("print.css")]
+    assert [link.get("media") for link in prints] == ["print"], f"docs/{source.name}: print.css links {prints}"
+    scripts = [s["src"] for s in soup.head.select("script[src]") if not (s.has_attr("async") or s.has_attr("defer"))]
+    assert not scripts, f"docs/{source.name}: scripts that block rendering in <head>: {scripts}"
+
+
+def test_page_renders_while_print_css_is_held_back_and_prints_with_it(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    held = []
+    page.route("**/print.css", lambda route: held.append(route))
+    page.goto(site_server + "anleitung/", wait_until="commit")
+    # First paint happens while print.css has not arrived.
+    page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
+    assert held, "print.css was not requested"
+    assert page.locator(".md-header").is_visible()
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => [...document.styleSheets].some(s => s.href && s.href.endsWith('print.css') && s.cssRules.length)")
+    assert page.locator("section.share").is_visible(), "print rules apply on screen"
+    page.emulate_media(media="print")
+    assert not page.locator("section.share").is_visible(), "printing does not apply print.css"
+    assert not page.locator(".md-header").is_visible(), "printing does not apply print.css"
+    context.close()
+
+
+def test_joined_stylesheet_keeps_what_scripts_add(built_site):
+    """Rules for markup that only Material's scripts create survive the pruning."""
+    css = next((built_site / "assets" / "stylesheets").glob("site.*.css")).read_text(encoding="utf-8")
+    for needed in (".md-search-result__item", ".md-tooltip2", ".focus-visible", ".md-typeset__scrollwrap",
+                   ".md-nav__link--active", "[data-md-color-scheme=slate]", ".md-typeset .admonition"):
+        assert needed in css, f"the joined stylesheet lost {needed}"
+    for unused in ("[dir=rtl]", ".md-version", "[data-md-color-primary=pink]"):
+        assert unused not in css, f"the joined stylesheet still carries {unused}"

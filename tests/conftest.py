@@ -301,20 +301,3 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "source_copy" in fixtures:
             item.add_marker(pytest.mark.rebuild)
-
-
-# --- Old names, kept until every test file uses Page (removed in the next commits) -----------
-
-ALL_PAGES = [page.source for page in PAGES]
-
-
-def page_sources(language: str):
-    return [page.source for page in pages(language)]
-
-
-def built_path(site: Path, source: Path) -> Path:
-    return Page(source).built(site)
-
-
-def page_url(source: Path) -> str:
-    return Page(source).url

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ALL_PAGES, foreign_requests, page_url, record_activity
+from conftest import PAGES, foreign_requests, load, page_for, settle, wait_for_results
 
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 COMBINATIONS = [("light", 390), ("light", 1280), ("dark", 390), ("dark", 1280)]
 # A missing address shows 404.html, as on a real host.
-TARGETS = [(f"docs/{p.name}", page_url(p)) for p in ALL_PAGES] + [("overrides/404.html", "no-such-page/")]
+TARGETS = [(p.where, p.url) for p in PAGES] + [("overrides/404.html", "no-such-page/")]
 RECORD = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
@@ -35,35 +35,19 @@ def describe(violations) -> str:
     return "\n".join(lines)
 
 
-SETTLE = """() => Promise.race([
-  Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
-  new Promise(done => setTimeout(done, 2000)),
-])"""
-
-
 def run_axe(tab) -> list:
     # Colours fade in (search results, tooltips): check them once transitions have finished.
-    tab.evaluate(SETTLE)
+    settle(tab)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     return tab.evaluate("options => axe.run(document, options)", options)["violations"]
 
 
 @pytest.fixture(scope="module")
-def tabs(browser, site_server):
-    """One browser tab per (palette, width), kept open for the whole module."""
-    opened = {}
-
-    def get(scheme, width):
-        if (scheme, width) not in opened:
-            context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
-            context.add_init_script(RECORD)
-            context.add_init_script(path=str(AXE))
-            opened[scheme, width] = record_activity(context.new_page())
-        return opened[scheme, width]
-
-    yield get
-    for tab in opened.values():
-        tab.context.close()
+def tabs(open_module_tab):
+    """One browser tab per (palette, width), kept open for the whole module: every test loads
+    its own page into it first, so nothing but the palette and width carries over."""
+    return functools.cache(lambda scheme, width: open_module_tab(
+        width=width, height=900, scheme=scheme, init_scripts=[RECORD, AXE]))
 
 
 @pytest.fixture(scope="module")
@@ -71,11 +55,11 @@ def visit(tabs, site_server):
     """Load a page once per combination; return what axe and the listeners found."""
 
     @functools.cache
-    def load(url, scheme, width):
+    def visit_once(url, scheme, width):
         tab = tabs(scheme, width)
         tab.errors.clear()
         tab.requests.clear()
-        response = tab.goto(site_server + url, wait_until="load")
+        response = load(tab, site_server + url)  # until the search index is built: all requests seen
         violations = run_axe(tab)
         errors = list(tab.errors)
         if response.status == 404:  # the browser logs the 404 of the page itself
@@ -87,7 +71,7 @@ def visit(tabs, site_server):
             "foreign": foreign_requests(tab, site_server),
         }
 
-    return load
+    return visit_once
 
 
 def combination_id(value):
@@ -126,41 +110,40 @@ def test_open_search_dialog_passes_axe(tabs, site_server, language, combination)
     search = tab.locator("input.md-search__input")
     search.wait_for(state="visible")
     search.press_sequentially(word)
-    tab.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    violations = run_axe(tab)
+    wait_for_results(tab, word)
+    violations = run_axe(tab)  # once the dialog's and the results' transitions have finished
     assert not violations, f"search dialog ({language}, {combination}): axe violations\n{describe(violations)}"
     csp = tab.evaluate("window.__cspViolations")
     assert not csp, f"search ({language}): CSP violations {csp}"
 
 
-def test_every_page_reflows_at_320_px(browser, site_server):
+def test_every_page_reflows_at_320_px(open_tab, site_server):
     """WCAG 1.4.10: no horizontal scrolling at 320 CSS px (wide tables may scroll on their own)."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    tab = context.new_page()
+    tab = open_tab(width=320, height=640)
     too_wide = []
     for where, url in TARGETS:
         tab.goto(site_server + url, wait_until="load")
+        settle(tab)  # fonts in place and layout final before measuring
         width = tab.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             culprit = tab.evaluate("""() => [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > 321 && getComputedStyle(e).position !== 'fixed')
                 .slice(-1).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''))[0]""")
             too_wide.append(f"{where}: {width}px wide (e.g. {culprit})")
-    context.close()
     assert not too_wide, "pages scroll sideways at 320 px:\n" + "\n".join(too_wide)
 
 
-def test_reduced_motion_switches_off_transitions(browser, site_server):
-    context = browser.new_context(reduced_motion="reduce")
-    tab = context.new_page()
+def test_reduced_motion_switches_off_transitions(open_tab, site_server):
+    tab = open_tab(reduced_motion="reduce")
     tab.goto(site_server)
     duration = tab.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration")
-    context.close()
     assert all(float(d.strip().rstrip("s")) <= 0.001 for d in duration.split(",")), f"transitions still run: {duration}"
 
 
 # --- Keyboard -------------------------------------------------------------------------------
 
+# Read once the focus styles have settled (settle() in tests/conftest.py): even "reduce motion"
+# leaves 0.01 ms transitions, and a style read in their first frame sees the old value.
 FOCUS_INFO = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
@@ -188,25 +171,24 @@ KEYBOARD_PAGES = ["anleitung.md", "anleitung.en.md", "checkliste.md", "checklist
 
 
 @pytest.mark.parametrize("name", KEYBOARD_PAGES)
-def test_tab_order_reaches_controls_with_visible_focus(browser, site_server, name):
+def test_tab_order_reaches_controls_with_visible_focus(open_tab, site_server, name):
     """Tab through the whole page: every stop is visible and shows its focus; the tabs of the click
     guide, the language links, the search field, the share links and the print button are stops."""
-    source = next(p for p in ALL_PAGES if p.name == name)
+    source = next(p for p in PAGES if p.name == name)
     # Reduced motion: elements that appear on focus (skip link, permalinks) are there at once.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
-    tab = context.new_page()
-    tab.goto(site_server + page_url(source))
+    tab = open_tab(width=1280, height=900, reduced_motion="reduce")
+    tab.goto(site_server + source.url)
     stops = []
     for _ in range(600):
         tab.keyboard.press("Tab")
+        settle(tab, frames=False)  # styles only: the focus change's transitions, not a drawn frame
         info = tab.evaluate(FOCUS_INFO)
         if info is None:
             continue
         if info.get("again"):
             break  # back at the first stop
         stops.append(info)
-    context.close()
-    where = f"docs/{name}"
+    where = source.where
     hidden = [f"{s['what']} '{s['text']}'" for s in stops if not s["visible"]]
     unshown = [f"{s['what']} '{s['text']}'" for s in stops if s["visible"] and not s["focusShown"]]
     assert not hidden, f"{where}: keyboard focus lands on invisible elements: {hidden[:8]}"
@@ -217,39 +199,37 @@ def test_tab_order_reaches_controls_with_visible_focus(browser, site_server, nam
     assert expected <= reached, f"{where}: not reachable by keyboard: {sorted(expected - reached)}"
 
 
-def test_guide_tabs_switch_by_keyboard(browser, site_server):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    tab = context.new_page()
-    tab.goto(site_server + "anleitung/")
+def test_guide_tabs_switch_by_keyboard(open_tab, site_server):
+    tab = open_tab(width=390, height=800)
+    tab.goto(site_server + page_for("anleitung", "de").url)
     first = tab.locator(".tabbed-set").first
     radios = first.locator(":scope > input")
     radios.nth(0).focus()
     tab.keyboard.press("ArrowRight")
+    settle(tab)
     assert radios.nth(1).is_checked(), "ArrowRight did not select the second tab"
     assert first.locator(".tabbed-block").nth(1).is_visible(), "second tab's content not shown"
-    context.close()
 
 
-def test_language_switch_and_search_work_by_keyboard(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+def test_language_switch_and_search_work_by_keyboard(open_tab, site_server):
+    tab = open_tab(width=1280, height=900)
     tab.goto(site_server + "daten/")
     tab.locator(".md-header .md-select button").focus()
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.matches('.md-select__link')"), "Tab from the language button does not reach the languages"
     while tab.evaluate("document.activeElement.getAttribute('hreflang')") != "en":
         tab.keyboard.press("Tab")
+    settle(tab)  # the list fades in
     assert tab.locator(".md-select__link[hreflang=en]").first.is_visible(), "language list hidden while focused"
     tab.keyboard.press("Enter")
     tab.wait_for_url(site_server + "en/daten/")
     # Search: "/" focuses it, typing shows results, arrow down and Enter open the first hit.
     tab.keyboard.press("/")
     tab.keyboard.type("objection")
-    tab.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    wait_for_results(tab, "objection")  # not a list for "objec" that is about to be replaced
     tab.keyboard.press("ArrowDown")
     target = tab.evaluate("document.activeElement.href")
     assert target and "/en/" in target, f"ArrowDown did not move to an English result: {target}"
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     assert tab.url.split("#")[0] == target.split("#")[0]
-    context.close()

@@ -4,24 +4,21 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ALL_PAGES, assert_local_only, page_url, record_activity
+from conftest import PAGES, assert_local_only, load, wait_for_results
 
 SEARCH_WORDS = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 
 
 @pytest.fixture
-def page(browser, site_server):
-    """A fresh page that records every request and every console error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield record_activity(context.new_page())
-    context.close()
+def page(open_tab):
+    """A fresh tab that records every request and every console error."""
+    return open_tab(width=1280, height=900)
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", PAGES)
 def test_page_loads_without_errors_or_foreign_requests(page, site_server, source):
-    page.goto(site_server + page_url(source))
-    page.wait_for_load_state("networkidle")
-    assert not page.errors, f"docs/{source.name}: console errors {page.errors}"
+    load(page, site_server + source.url)  # everything the page fetches, search index included
+    assert not page.errors, f"{source.where}: console errors {page.errors}"
     assert_local_only(page, site_server)
 
 
@@ -30,8 +27,8 @@ def test_language_switcher_lands_on_counterpart(page, site_server, start, target
     page.goto(site_server + start)
     page.locator(".md-header .md-select").first.hover()
     language = "en" if target.startswith("en/") else "de"
-    page.locator(f".md-header a.md-select__link[hreflang={language}]").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the new page, not the one the click started on
+        page.locator(f".md-header a.md-select__link[hreflang={language}]").first.click()
     assert page.url == site_server + target
     assert page.locator("html").get_attribute("lang") == language
 
@@ -40,11 +37,12 @@ def test_language_switcher_lands_on_counterpart(page, site_server, start, target
 def test_search_finds_words_in_the_page_language_only(page, site_server, language):
     prefix, word = SEARCH_WORDS[language]
     page.goto(site_server + prefix)
-    # The index is fetched once the search opens (tests/test_performance.py checks that).
+    # The index is fetched once the search opens (tests/test_performance.py checks that);
+    # the results for the whole word are the state to wait for.
     page.locator("input.md-search__input").click()  # visible in the header at desktop width
     page.keyboard.type(word)
+    wait_for_results(page, word)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=20000)
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert hrefs, f"no search results for {word!r}"
     paths = [urlparse(href).path for href in hrefs]

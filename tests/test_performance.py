@@ -14,9 +14,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import ALL_PAGES, built_path, page_url, record_activity
+from conftest import LANGUAGES, PAGES, load, page_for, settle, wait_for_results
 
 SEARCH = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/lunr/")
@@ -27,23 +26,20 @@ def search_requests(page):
 
 
 @pytest.fixture
-def phone(browser, site_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield record_activity(context.new_page())
-    context.close()
+def phone(open_tab):
+    return open_tab(width=390, height=844)
 
 
 @pytest.fixture
-def desktop(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield record_activity(context.new_page())
-    context.close()
+def desktop(open_tab):
+    return open_tab(width=1280, height=900)
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_search_is_not_fetched_on_page_load(phone, site_server, source):
-    phone.goto(site_server + page_url(source), wait_until="networkidle")
-    assert not search_requests(phone), f"docs/{source.name}: fetched before the search was opened: {search_requests(phone)}"
+@pytest.mark.parametrize("page", PAGES)
+def test_search_is_not_fetched_on_page_load(phone, site_server, page):
+    load(phone, site_server + page.url)
+    settle(phone)
+    assert not search_requests(phone), f"{page.where}: fetched before the search was opened: {search_requests(phone)}"
     assert not phone.errors, phone.errors
 
 
@@ -63,28 +59,28 @@ def assert_only_own_index(page, language):
     assert indexes == [f"/{prefix}search/search_index.json"], f"{language}: fetched the indexes {indexes}"
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_opening_search_by_tap_fetches_only_this_languages_index(phone, site_server, language):
     prefix, word = SEARCH[language]
-    phone.goto(site_server + prefix + "anleitung/", wait_until="networkidle")
+    load(phone, site_server + prefix + "anleitung/")
     phone.locator("label.md-header__button[for=__search]").click()  # the magnifier in the phone header
     field = phone.locator("input.md-search__input")
     field.wait_for(state="visible")
     field.press_sequentially(word)
-    phone.locator(".md-search-result__item a").first.wait_for(timeout=20000)
+    wait_for_results(phone, word)
     assert_results_in_language(phone, language)
     assert_only_own_index(phone, language)
     assert not phone.errors, phone.errors
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_search_opens_by_keyboard_and_finds_words(desktop, site_server, language):
     prefix, word = SEARCH[language]
-    desktop.goto(site_server + prefix + "daten/")
+    load(desktop, site_server + prefix + "daten/")
     desktop.keyboard.press("/")
     assert desktop.evaluate("document.activeElement.matches('input.md-search__input')"), '"/" did not focus the search'
     desktop.keyboard.type(word)
-    desktop.locator(".md-search-result__item a").first.wait_for(timeout=20000)
+    wait_for_results(desktop, word)
     assert_results_in_language(desktop, language)
     assert_only_own_index(desktop, language)
     assert not desktop.errors, desktop.errors
@@ -97,24 +93,25 @@ def test_a_search_result_still_highlights_the_words(desktop, site_server):
     assert "widerspruch" in desktop.locator("article mark").first.inner_text().lower()
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_one_render_blocking_stylesheet_and_no_blocking_script(built_site, source):
-    soup = BeautifulSoup(built_path(built_site, source).read_text(encoding="utf-8"), "lxml")
+@pytest.mark.parametrize("page", PAGES)
+def test_one_render_blocking_stylesheet_and_no_blocking_script(built_site, page):
+    soup = page.soup(built_site)
+    where = page.where
     blocking = [link["href"] for link in soup.head.select("link[rel=stylesheet]") if link.get("media", "all") in ("all", "screen")]
     site_css = [href for href in blocking if re.search(r"assets/stylesheets/site\.[0-9a-f]+\.css$", href)]
-    assert len(site_css) == 1, f"docs/{source.name}: expected one site stylesheet, found {blocking}"
-    # Besides it, only a page's own stylesheet from front matter (the letters page).
-    others = [href for href in blocking if href not in site_css and not href.endswith("letters.css")]
-    assert not others, f"docs/{source.name}: more stylesheets block rendering: {others}"
+    assert len(site_css) == 1, f"{where}: expected one site stylesheet, found {blocking}"
+    # Besides it, only the page's own stylesheets from its front matter (`styles:`).
+    own = [path.rsplit("/", 1)[-1] for path in page.front_matter().get("styles", [])]
+    others = [href for href in blocking if href not in site_css and href.rsplit("/", 1)[-1] not in own]
+    assert not others, f"{where}: more stylesheets block rendering: {others}"
     prints = [link for link in soup.head.select("link[rel=stylesheet]") if link["href"].endswith("print.css")]
-    assert [link.get("media") for link in prints] == ["print"], f"docs/{source.name}: print.css links {prints}"
+    assert [link.get("media") for link in prints] == ["print"], f"{where}: print.css links {prints}"
     scripts = [s["src"] for s in soup.head.select("script[src]") if not (s.has_attr("async") or s.has_attr("defer"))]
-    assert not scripts, f"docs/{source.name}: scripts that block rendering in <head>: {scripts}"
+    assert not scripts, f"{where}: scripts that block rendering in <head>: {scripts}"
 
 
-def test_page_renders_while_print_css_is_held_back_and_prints_with_it(browser, site_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def test_page_renders_while_print_css_is_held_back_and_prints_with_it(open_tab, site_server):
+    page = open_tab(width=390, height=844)
     held = []
     page.route("**/print.css", lambda route: held.append(route))
     page.goto(site_server + "anleitung/", wait_until="commit")
@@ -127,9 +124,9 @@ def test_page_renders_while_print_css_is_held_back_and_prints_with_it(browser, s
     page.wait_for_function("() => [...document.styleSheets].some(s => s.href && s.href.endsWith('print.css') && s.cssRules.length)")
     assert page.locator("section.share").is_visible(), "print rules apply on screen"
     page.emulate_media(media="print")
+    settle(page)
     assert not page.locator("section.share").is_visible(), "printing does not apply print.css"
     assert not page.locator(".md-header").is_visible(), "printing does not apply print.css"
-    context.close()
 
 
 def test_joined_stylesheet_keeps_what_scripts_add(built_site):

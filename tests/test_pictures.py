@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import DOCS, SITE_URL, build_site, built_path, copy_build_inputs, settle
+from conftest import build_copy, load, page_for, settle
 from site_data import routes, strings
 
 LANGUAGES = ["de", "en"]
@@ -26,8 +26,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def guide(site, language):
-    source = DOCS / ("anleitung.md" if language == "de" else "anleitung.en.md")
-    path = built_path(site, source)
+    path = page_for("anleitung", language).built(site)
     return path, BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
@@ -64,7 +63,7 @@ def test_every_step_has_its_picture_with_the_label_from_the_data(built_site, lan
         leaves = [li for li in block.select("li") if not li.select("li")]
         assert len(leaves) == len(steps), f"{route['id']} ({language}): step count"
         for number, (step, li) in enumerate(zip(steps, leaves), 1):
-            where = f"docs/anleitung{'.en' if language == 'en' else ''}.md, {route['id']}, step {number}"
+            where = f"{page_for('anleitung', language).where}, {route['id']}, step {number}"
             pictures = li.select("img.step-picture")
             assert len(pictures) == 1, f"{where}: {len(pictures)} pictures"
             img = pictures[0]
@@ -92,41 +91,35 @@ def test_pictures_are_plain_drawings(built_site):
         assert not re.search(r"<script|<image|href=|url\(", text), f"{path.name}: embeds something"
 
 
-def test_a_changed_label_changes_the_picture(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOCIAL_CARDS", "false")
-    source = copy_build_inputs(tmp_path / "src")
-    data = source / "includes" / "routes.yml"
+def test_a_changed_label_changes_the_picture(source_copy):
+    data = source_copy / "includes" / "routes.yml"
     old = routes()["labels"]["privacy_topics"]["en"][0]
     data.write_text(data.read_text(encoding="utf-8").replace(f"[{old}]", "[Privacy Testtopics]"), encoding="utf-8")
-    result = build_site(source, tmp_path / "site", SITE_URL)
-    assert result.returncode == 0, result.stderr[-3000:]
-    path, html = guide(tmp_path / "site", "en")
+    result, output = build_copy(source_copy)
+    assert result.returncode == 0, output[-3000:]
+    path, html = guide(source_copy.parent / "site", "en")
     texts = [t for img in html.select("img.step-picture") for t in svg_texts(path, img)]
     assert "Privacy Testtopics" in texts and old not in texts, "the pictures did not follow the changed label"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_printed_guide_shows_every_picture(browser, site_server, language):
+def test_printed_guide_shows_every_picture(open_tab, site_server, language):
     data = routes()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(site_server + ("en/" if language == "en" else "") + "anleitung/", wait_until="load")
-        page.emulate_media(media="print")
-        settle(page)
-        pictures = page.locator("article .route-pictures img")
-        expected = sum(len(leaf_steps(route, data)) for route in data["routes"])
-        assert pictures.count() == expected, f"printed pictures: {pictures.count()}, steps: {expected}"
-        pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-        # Printing loads the lazy pictures; each one is drawn and visible in the printout.
-        missing = page.evaluate("""() => [...document.querySelectorAll('article .route-pictures img')]
-            .filter(img => !(img.complete && img.naturalWidth > 0 && img.getClientRects().length)).length""")
-        assert missing == 0, f"{missing} pictures not drawn in print"
-        assert all(p.extract_text().strip() for p in pdf.pages), "an empty printed page"
-        hidden = page.evaluate("[...document.querySelectorAll('article .step-picture')].filter(i => i.getClientRects().length).length")
-        assert hidden == 0, "the pictures beside the steps print too (they belong in the grid only)"
-    finally:
-        context.close()
+    page = open_tab(width=1280, height=900)
+    load(page, site_server + page_for("anleitung", language).url)
+    page.emulate_media(media="print")
+    settle(page)
+    pictures = page.locator("article .route-pictures img")
+    expected = sum(len(leaf_steps(route, data)) for route in data["routes"])
+    assert pictures.count() == expected, f"printed pictures: {pictures.count()}, steps: {expected}"
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    # Printing loads the lazy pictures; each one is drawn and visible in the printout.
+    missing = page.evaluate("""() => [...document.querySelectorAll('article .route-pictures img')]
+        .filter(img => !(img.complete && img.naturalWidth > 0 && img.getClientRects().length)).length""")
+    assert missing == 0, f"{missing} pictures not drawn in print"
+    assert all(p.extract_text().strip() for p in pdf.pages), "an empty printed page"
+    hidden = page.evaluate("[...document.querySelectorAll('article .step-picture')].filter(i => i.getClientRects().length).length")
+    assert hidden == 0, "the pictures beside the steps print too (they belong in the grid only)"
 
 
 def test_pictures_note_names_the_date_of_the_labels(built_site):

@@ -13,31 +13,24 @@ import shutil
 import subprocess
 
 import pytest
-import yaml
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ALL_PAGES, DOCS, ROOT, SITE_URL, colour, page_url, settle
+from conftest import PAGES, SITE_URL, colour, load, page_for, settle
+from site_data import links
 
 A4_POINTS = (595, 842)
 URL_TOKEN = re.compile(r"<!--\s*url:([\w-]+)\s*-->")
-LINK_DEFINITION = re.compile(r"^\[([^\]]+)\]:\s*(\S+)", re.MULTILINE)
 REVIEWED = {"de": "Stand: ", "en": "Last reviewed: "}
 
 
 @pytest.fixture
-def printer(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
+def printer(open_tab):
+    return open_tab(width=1280, height=900)
 
 
 def print_pdf(page, url) -> bytes:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    load(page, url)  # everything loaded, search index included (console errors included too)
     page.emulate_media(media="print")
     settle(page)  # colours change with the print stylesheet; read them only once they have
     return page.pdf(format="A4", print_background=False)
@@ -57,25 +50,23 @@ def render_pages(pdf: bytes, tmp_path, dpi=200):
     return [Image.open(path) for path in sorted(tmp_path.glob("page-*.png"))]
 
 
-def reviewed_text(source, language) -> str:
+def reviewed_text(page) -> str:
     """The page's reviewed date as the template writes it, via the shortcodes hook."""
     from shortcodes import format_day
 
-    meta = yaml.safe_load(source.read_text(encoding="utf-8").split("---", 2)[1])
-    return format_day(meta["reviewed"], language)
+    return format_day(page.front_matter()["reviewed"], page.language)
 
 
-def form_urls(source) -> list[str]:
-    links = dict(LINK_DEFINITION.findall((ROOT / "includes" / "links.md").read_text(encoding="utf-8")))
-    return [links[key] for key in URL_TOKEN.findall(source.read_text(encoding="utf-8"))]
+def form_urls(page) -> list[str]:
+    return [links()[key] for key in URL_TOKEN.findall(page.text())]
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_checklist_prints_on_one_a4_page_with_qr_code(printer, site_server, tmp_path, language):
     import zxingcpp
 
-    source = DOCS / ("checkliste.md" if language == "de" else "checkliste.en.md")
-    pdf = print_pdf(printer, site_server + page_url(source))
+    source = page_for("checkliste", language)
+    pdf = print_pdf(printer, site_server + source.url)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1, f"{source.name}: checklist prints on {len(reader.pages)} pages"
     box = reader.pages[0].mediabox
@@ -87,40 +78,36 @@ def test_checklist_prints_on_one_a4_page_with_qr_code(printer, site_server, tmp_
     assert len(urls) >= 2, f"{source.name}: expected written-out form links"
     for url in urls:
         assert squeeze(url) in squeeze(text), f"{source.name}: {url} missing from the printed page"
-    assert squeeze(REVIEWED[language] + reviewed_text(source, language)) in squeeze(text)
+    assert squeeze(REVIEWED[language] + reviewed_text(source)) in squeeze(text)
     assert "☐" not in text  # checkboxes are drawn, not glyphs that might be missing
     assert printer.locator(".task-list-item").count() >= 5
 
     [image] = render_pages(pdf, tmp_path)
     codes = zxingcpp.read_barcodes(image)
     qr = [code for code in codes if code.format == zxingcpp.BarcodeFormat.QRCode]
-    guide = SITE_URL + ("en/" if language == "en" else "") + "anleitung/"
+    guide = SITE_URL + page_for("anleitung", language).url
     assert [code.text for code in qr] == [guide], f"{source.name}: QR codes read {[c.text for c in qr]}"
     assert not printer.errors, printer.errors
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_checklist_has_a_print_button(browser, site_server, language):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
-    page = context.new_page()
-    try:
-        page.goto(site_server + ("en/" if language == "en" else "") + "checkliste/")
-        button = page.locator("button[data-print]")
-        assert button.is_visible()
-        assert button.inner_text().strip() == {"de": "Drucken", "en": "Print"}[language]
-        button.focus()
-        page.keyboard.press("Enter")
-        assert page.evaluate("window.__printed") == 1
-        page.emulate_media(media="print")
-        assert not button.is_visible()
-    finally:
-        context.close()
+def test_checklist_has_a_print_button(open_tab, site_server, language):
+    page = open_tab(width=390, height=844, init_scripts=["window.__printed = 0; window.print = () => { window.__printed += 1; };"])
+    page.goto(site_server + page_for("checkliste", language).url)
+    button = page.locator("button[data-print]")
+    assert button.is_visible()
+    assert button.inner_text().strip() == {"de": "Drucken", "en": "Print"}[language]
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    settle(page)
+    assert not button.is_visible()
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_printed_guide_has_every_tab_and_no_empty_page(printer, site_server, language):
-    path = ("en/" if language == "en" else "") + "anleitung/"
+    path = page_for("anleitung", language).url
     printer.goto(site_server + path)
     # Every tab's label and its text, cut where print adds something: footnote markers, list
     # numbers and the URLs after external links.
@@ -149,28 +136,27 @@ def test_printed_guide_has_every_tab_and_no_empty_page(printer, site_server, lan
                 assert squeeze(part) in printed, f"{path}: tab {tab['label']!r}: {part.strip()[:60]!r} not printed"
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("source", PAGES)
 def test_page_prints_without_blank_pages_or_chrome(printer, site_server, source):
-    pdf = print_pdf(printer, site_server + page_url(source))
+    where = source.where
+    pdf = print_pdf(printer, site_server + source.url)
     reader = PdfReader(io.BytesIO(pdf))
     pages = [page.extract_text() for page in reader.pages]
-    assert all(text.strip() for text in pages), f"docs/{source.name}: a printed page is empty ({len(pages)} pages)"
+    assert all(text.strip() for text in pages), f"{where}: a printed page is empty ({len(pages)} pages)"
     text = "\n".join(pages)
     for label in ("Diese Seite teilen", "Share this page", "Link kopieren", "Copy link"):
-        assert label not in text, f"docs/{source.name}: share links printed"
+        assert label not in text, f"{where}: share links printed"
     hidden = printer.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
         '.md-search', '.md-footer', '.md-banner', '.share', '.md-top']
         .filter(sel => [...document.querySelectorAll(sel)].some(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden'))""")
-    assert not hidden, f"docs/{source.name}: printed {hidden}"
-    # Switching to print starts colour transitions (links fade to black): read the end state.
-    printer.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    assert not hidden, f"{where}: printed {hidden}"
     colours = printer.evaluate("""() => [...document.querySelectorAll('article h1, article h2, article p, article a, article li, article .admonition-title')]
         .map(el => getComputedStyle(el).color)""")
     coloured = sorted({c for c in colours if colour(c) != (0, 0, 0, 1)})
-    assert not coloured, f"docs/{source.name}: text in colour {coloured[:3]}"
+    assert not coloured, f"{where}: text in colour {coloured[:3]}"
     # External links show their address after the text (unless the text is the address).
     external = printer.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]:not(.url-shown)')]
         .filter(a => a.getClientRects().length).map(a => a.getAttribute('href'))""")
     printed = squeeze(text)
     for href in external[:5]:
-        assert squeeze(href) in printed, f"docs/{source.name}: URL {href} not printed after its link"
+        assert squeeze(href) in printed, f"{where}: URL {href} not printed after its link"

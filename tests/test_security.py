@@ -10,7 +10,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ALL_PAGES, ROOT, built_path
+from conftest import PAGES, ROOT
 
 sys.path.insert(0, str(ROOT))
 from hooks.content_security_policy import REFERRER_POLICY, inline_hashes, policy, site_policy  # noqa: E402
@@ -31,10 +31,10 @@ def directives(value: str) -> dict:
     return {part.split()[0]: part.split()[1:] for part in (p.strip() for p in value.split(";")) if part}
 
 
-@pytest.mark.parametrize("source", ALL_PAGES + ["404"], ids=lambda p: getattr(p, "name", p))
+@pytest.mark.parametrize("source", PAGES + ["404"], ids=str)
 def test_page_has_strict_csp_before_any_script(built_site, source):
-    path = built_site / "404.html" if source == "404" else built_path(built_site, source)
-    where = "overrides/404.html" if source == "404" else f"docs/{source.name}"
+    path = built_site / "404.html" if source == "404" else source.built(built_site)
+    where = "overrides/404.html" if source == "404" else source.where
     html = path.read_text(encoding="utf-8")
     head = BeautifulSoup(html, "lxml").head
     metas = head.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})

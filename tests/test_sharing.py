@@ -8,16 +8,14 @@ contacts another site, keyboard focus is visible, axe finds no contrast problems
 
 import datetime
 import importlib.util
-import re
 from urllib.parse import parse_qs, quote, urlparse
 
 import extruct
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ALL_PAGES, ROOT, SITE_URL, assert_local_only, built_path, page_url, record_activity
+from conftest import PAGES, ROOT, SITE_URL, assert_local_only, load, settle
 
 OG_LOCALE = {"de": "de_DE", "en": "en_GB"}
 SITE_NAME = {"de": "Meta-KI und deine Daten", "en": "Meta AI and your data"}
@@ -39,26 +37,13 @@ SERVICE_HOSTS = {
 }
 
 
-def language_of(source):
-    return "en" if source.name.endswith(".en.md") else "de"
+def read_html(site, page):
+    return page.built(site).read_text(encoding="utf-8")
 
 
-def stem_of(source):
-    return re.sub(r"(\.en)?\.md$", "", source.name)
-
-
-def front_matter(source):
-    text = source.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1])
-
-
-def read_html(site, source):
-    return built_path(site, source).read_text(encoding="utf-8")
-
-
-def metadata(site, source):
+def metadata(site, page):
     """Open Graph (as a list of (property, value)) and JSON-LD items, parsed by extruct."""
-    data = extruct.extract(read_html(site, source), base_url=SITE_URL + page_url(source),
+    data = extruct.extract(read_html(site, page), base_url=SITE_URL + page.url,
                            syntaxes=["opengraph", "json-ld"], uniform=False)
     properties = [pair for block in data["opengraph"] for pair in block["properties"]]
     items = []
@@ -70,12 +55,12 @@ def metadata(site, source):
 # --- Link previews -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_open_graph_and_twitter_tags(built_site, source):
-    where = f"docs/{source.name}"
-    language = language_of(source)
-    url = SITE_URL + page_url(source)
-    properties, _ = metadata(built_site, source)
+@pytest.mark.parametrize("page", PAGES)
+def test_open_graph_and_twitter_tags(built_site, page):
+    where = page.where
+    language = page.language
+    url = SITE_URL + page.url
+    properties, _ = metadata(built_site, page)
     og = {}
     for key, value in properties:
         og.setdefault(key, []).append(value)
@@ -91,12 +76,12 @@ def test_open_graph_and_twitter_tags(built_site, source):
     assert og["og:locale"] == [OG_LOCALE[language]]
     other = "en" if language == "de" else "de"
     assert og.get("og:locale:alternate") == [OG_LOCALE[other]], f"{where}: og:locale:alternate"
-    assert og["og:type"] == ["website" if stem_of(source) == "index" else "article"]
-    meta = front_matter(source)
+    assert og["og:type"] == ["website" if page.slug == "index" else "article"]
+    meta = page.front_matter()
     assert og["og:description"] == [meta["description"]], f"{where}: og:description differs from front matter"
     assert meta["title"] in og["og:title"][0]
 
-    html = BeautifulSoup(read_html(built_site, source), "lxml")
+    html = BeautifulSoup(read_html(built_site, page), "lxml")
     twitter = {m["property" if m.has_attr("property") else "name"]: m["content"]
                for m in html.find_all("meta") if (m.get("property") or m.get("name") or "").startswith("twitter:")}
     assert twitter.get("twitter:card") == "summary_large_image", f"{where}: twitter:card"
@@ -109,16 +94,16 @@ def test_open_graph_and_twitter_tags(built_site, source):
     assert set(hreflangs) == {"de", "en", "x-default"} and all(h.startswith(SITE_URL) for h in hreflangs.values())
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_card_image_is_a_1200x630_png_in_the_page_language(built_site, source):
-    properties, _ = metadata(built_site, source)
+@pytest.mark.parametrize("page", PAGES)
+def test_card_image_is_a_1200x630_png_in_the_page_language(built_site, page):
+    properties, _ = metadata(built_site, page)
     image_url = dict(properties)["og:image"]
     path = built_site / image_url.removeprefix(SITE_URL)
-    assert path.is_file(), f"docs/{source.name}: card {image_url} was not built"
+    assert path.is_file(), f"{page.where}: card {image_url} was not built"
     with Image.open(path) as image:
         assert image.format == "PNG" and image.size == (1200, 630), f"{path.name}: {image.format} {image.size}"
     # The same page in the other language has its own card (the text is drawn per language).
-    if language_of(source) == "en":
+    if page.language == "en":
         german = built_site / image_url.removeprefix(SITE_URL).replace("social/en/", "social/")
         assert german.is_file() and german.read_bytes() != path.read_bytes(), f"{path}: same card as German"
 
@@ -128,29 +113,29 @@ def test_cards_use_the_brand_colour(built_site):
         assert image.convert("RGB").getpixel((600, 150)) == (0x0B, 0x55, 0x63)
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_structured_data(built_site, source):
-    where = f"docs/{source.name}"
-    language = language_of(source)
-    _, items = metadata(built_site, source)
+@pytest.mark.parametrize("page", PAGES)
+def test_structured_data(built_site, page):
+    where = page.where
+    language = page.language
+    _, items = metadata(built_site, page)
     types = {item.get("@type"): item for item in items}
-    if stem_of(source) == "index":
+    if page.slug == "index":
         website = types.get("WebSite")
         assert website, f"{where}: no WebSite JSON-LD"
-        assert website["url"] == SITE_URL + page_url(source) and website["inLanguage"] == language
+        assert website["url"] == SITE_URL + page.url and website["inLanguage"] == language
         assert website["name"] == SITE_NAME[language]
         return
     article = types.get("Article")
     assert article, f"{where}: no Article JSON-LD"
-    reviewed = front_matter(source)["reviewed"]
+    reviewed = page.front_matter()["reviewed"]
     assert article["dateModified"] == (reviewed.isoformat() if isinstance(reviewed, datetime.date) else reviewed)
-    assert article["url"] == SITE_URL + page_url(source) and article["inLanguage"] == language
-    assert article["headline"] == front_matter(source)["title"]
+    assert article["url"] == SITE_URL + page.url and article["inLanguage"] == language
+    assert article["headline"] == page.front_matter()["title"]
     assert article["image"].startswith(SITE_URL)
-    if stem_of(source) == "faq":
+    if page.slug == "faq":
         faq = types.get("FAQPage")
         assert faq, f"{where}: no FAQPage JSON-LD"
-        html = BeautifulSoup(read_html(built_site, source), "lxml")
+        html = BeautifulSoup(read_html(built_site, page), "lxml")
         article_html = html.select_one("article.md-content__inner")
         questions = [h for h in article_html.find_all(["h2", "h3"]) if h.get_text(strip=True).rstrip("¶").strip().endswith("?")]
         names = [q["name"] for q in faq["mainEntity"]]
@@ -197,19 +182,19 @@ def test_json_ld_cannot_close_its_script_element():
 # --- Share links (HTML) --------------------------------------------------------------------------
 
 
-def share_section(site, source):
-    html = BeautifulSoup(read_html(site, source), "lxml")
+def share_section(site, page):
+    html = page.soup(site)
     section = html.select_one("section.share[data-share]")
-    assert section, f"docs/{source.name}: no share links"
+    assert section, f"{page.where}: no share links"
     return html, section
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_share_links_carry_the_encoded_page_url(built_site, source):
-    where = f"docs/{source.name}"
-    language = language_of(source)
-    url = SITE_URL + page_url(source)
-    html, section = share_section(built_site, source)
+@pytest.mark.parametrize("page", PAGES)
+def test_share_links_carry_the_encoded_page_url(built_site, page):
+    where = page.where
+    language = page.language
+    url = SITE_URL + page.url
+    html, section = share_section(built_site, page)
     assert section["data-share-url"] == url
     assert section.find("h2").get_text(strip=True) == SHARE_LABELS[language][0]
     assert section["data-share-text"].startswith(SHARE_TEXT[language])
@@ -244,19 +229,18 @@ def test_share_links_carry_the_encoded_page_url(built_site, source):
 # --- Share links (Chromium) ----------------------------------------------------------------------
 
 
+RECORD_WINDOW_OPEN = "window.__opened = []; window.open = (url) => { window.__opened.push(url); return {}; };"
+
+
 @pytest.fixture
-def phone(browser, site_server):
-    """A phone-sized page that records requests and errors; window.open is recorded, not run."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
-    context.add_init_script("window.__opened = []; window.open = (url) => { window.__opened.push(url); return {}; };")
-    yield record_activity(context.new_page())
-    context.close()
+def phone(open_tab):
+    """A phone-sized tab that records requests and errors; window.open is recorded, not run."""
+    return open_tab(width=390, height=844, clipboard=True, init_scripts=[RECORD_WINDOW_OPEN])
 
 
 @pytest.mark.parametrize("path, language", [("anleitung/", "de"), ("en/anleitung/", "en")])
 def test_copy_link_confirms_and_fills_the_clipboard(phone, site_server, path, language):
-    phone.goto(site_server + path)
+    load(phone, site_server + path)
     button = phone.locator("[data-share-copy]")
     assert button.is_visible() and SHARE_LABELS[language][1] in button.inner_text()
     button.click()
@@ -271,13 +255,15 @@ def test_copy_link_confirms_and_fills_the_clipboard(phone, site_server, path, la
 
 @pytest.mark.parametrize("path", ["checkliste/", "en/checkliste/"])
 def test_mastodon_asks_for_a_server_and_opens_its_share_page(phone, site_server, path):
-    phone.goto(site_server + path)
+    load(phone, site_server + path)
     phone.locator(".share__mastodon summary").click()
+    settle(phone)
     field = phone.locator("#share-mastodon-server")
     assert field.is_visible()
     # The reader's address; nothing is opened until a valid server is given.
     field.fill("not a server")
     field.press("Enter")
+    settle(phone)
     assert phone.locator("[data-share-mastodon-error]").is_visible()
     assert field.get_attribute("aria-invalid") == "true"
     assert phone.evaluate("window.__opened") == []
@@ -295,41 +281,41 @@ def test_mastodon_asks_for_a_server_and_opens_its_share_page(phone, site_server,
     assert_local_only(phone, site_server)
 
 
-def test_native_share_button_appears_only_with_web_share(browser, site_server):
+FAKE_SHARE = "window.__shared = []; navigator.share = (data) => { window.__shared.push(data); return Promise.resolve(); };"
+
+
+def test_native_share_button_appears_only_with_web_share(open_tab, site_server):
     for has_share in (False, True):
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        if has_share:
-            context.add_init_script("window.__shared = []; navigator.share = (data) => { window.__shared.push(data); return Promise.resolve(); };")
-        else:
-            context.add_init_script("delete Navigator.prototype.share;")
-        page = context.new_page()
+        page = open_tab(width=390, height=844, init_scripts=[FAKE_SHARE if has_share else "delete Navigator.prototype.share;"])
         page.goto(site_server + "en/daten/")
         button = page.locator("[data-share-native]")
-        try:
-            assert button.is_visible() == has_share
-            if has_share:
-                button.click()
-                shared = page.evaluate("window.__shared")
-                assert len(shared) == 1 and shared[0]["url"] == SITE_URL + "en/daten/"
-                assert shared[0]["title"].endswith(SITE_NAME["en"])
-                assert shared[0]["text"].startswith(SHARE_TEXT["en"])
-        finally:
-            context.close()
+        assert button.is_visible() == has_share
+        if has_share:
+            button.click()
+            shared = page.evaluate("window.__shared")
+            assert len(shared) == 1 and shared[0]["url"] == SITE_URL + "en/daten/"
+            assert shared[0]["title"].endswith(SITE_NAME["en"])
+            assert shared[0]["text"].startswith(SHARE_TEXT["en"])
 
 
-def test_share_links_work_without_javascript(browser, site_server):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(site_server + "daten/")
-        assert page.locator("a[data-share-service=whatsapp]").is_visible()
-        assert not page.locator("[data-share-copy]").is_visible()
-        assert not page.locator("[data-share-native]").is_visible()
-        page.locator(".share__mastodon summary").click()
-        assert page.locator("#share-mastodon-address").is_visible()
-        assert not page.locator("#share-mastodon-server").is_visible()
-    finally:
-        context.close()
+def test_share_links_work_without_javascript(open_tab, site_server):
+    page = open_tab(width=390, height=844, javascript=False)
+    page.goto(site_server + "daten/")
+    assert page.locator("a[data-share-service=whatsapp]").is_visible()
+    assert not page.locator("[data-share-copy]").is_visible()
+    assert not page.locator("[data-share-native]").is_visible()
+    page.locator(".share__mastodon summary").click()
+    settle(page)
+    assert page.locator("#share-mastodon-address").is_visible()
+    assert not page.locator("#share-mastodon-server").is_visible()
+
+
+# Where keyboard focus is, and how it is shown; read once transitions have finished.
+FOCUS = """() => {
+    const el = document.activeElement, style = getComputedStyle(el);
+    return {service: el.dataset.shareService || (el.matches('[data-share-copy]') ? 'copy' : el.tagName),
+            outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+}"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -340,7 +326,9 @@ def test_share_buttons_have_visible_focus_and_contrast(phone, site_server, schem
     phone.goto(site_server + "zeitleiste/")
     phone.locator(".share__mastodon summary").click()
     phone.locator("[data-share-copy]").click()
-    phone.wait_for_timeout(200)
+    # Check the state after copying: the confirmation is shown and colours have settled.
+    phone.wait_for_function("() => document.querySelector('[data-share-status]').textContent.length > 0")
+    settle(phone)
     results = Axe().run(phone, context=".share", options={"runOnly": ["wcag2a", "wcag2aa"]})
     assert results.violations_count == 0, results.generate_report()
     # Keyboard: Tab reaches every share control, and each shows an outline.
@@ -349,11 +337,8 @@ def test_share_buttons_have_visible_focus_and_contrast(phone, site_server, schem
     seen = set()
     for _ in range(12):
         phone.keyboard.press("Tab")
-        info = phone.evaluate("""() => {
-            const el = document.activeElement, style = getComputedStyle(el);
-            return {service: el.dataset.shareService || (el.matches('[data-share-copy]') ? 'copy' : el.tagName),
-                    outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
-        }""")
+        settle(phone)
+        info = phone.evaluate(FOCUS)
         assert info["outline"] != "none" and info["width"] >= 2, f"no visible focus on {info}"
         seen.add(info["service"])
     assert set(SERVICES) | {"copy", "SUMMARY"} <= seen, seen

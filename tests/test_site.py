@@ -6,55 +6,50 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ALL_PAGES, DOCS, ROOT, SITE_URL, built_path, page_sources, page_url
-
+from conftest import DOCS, PAGES, ROOT, SITE_URL, pages
+from site_data import links
 
 
 def soup(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def language_of(source):
-    return "en" if source.name.endswith(".en.md") else "de"
-
-
 def test_every_page_exists_in_both_languages():
-    german = {p.name[:-3] for p in page_sources("de")}
-    english = {p.name[:-6] for p in page_sources("en")}
+    german = {p.slug for p in pages("de")}
+    english = {p.slug for p in pages("en")}
     assert german, "no pages found in docs/"
     missing_en = sorted(f"docs/{name}.en.md" for name in german - english)
     missing_de = sorted(f"docs/{name}.md" for name in english - german)
     assert not missing_en and not missing_de, f"missing translations: {missing_en + missing_de}"
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_page_has_language_title_and_description(built_site, source):
-    html = soup(built_path(built_site, source))
-    where = f"docs/{source.name}"
-    assert html.html.get("lang") == language_of(source), f"{where}: wrong <html lang>"
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_language_title_and_description(built_site, page):
+    html = page.soup(built_site)
+    where = page.where
+    assert html.html.get("lang") == page.language, f"{where}: wrong <html lang>"
     title = html.title.get_text(strip=True) if html.title else ""
     assert title, f"{where}: no <title>"
     description = html.find("meta", attrs={"name": "description"})
     assert description and description.get("content", "").strip(), f"{where}: no meta description"
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_head_has_absolute_hreflang_alternates(built_site, source):
-    html = soup(built_path(built_site, source))
-    links = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
-    url = page_url(source)
-    german_url = url.removeprefix("en/")
-    expected = {"de": SITE_URL + german_url, "en": SITE_URL + "en/" + german_url, "x-default": SITE_URL + german_url}
-    assert links == expected, f"docs/{source.name}: hreflang alternates are {links}"
+@pytest.mark.parametrize("page", PAGES)
+def test_head_has_absolute_hreflang_alternates(built_site, page):
+    html = page.soup(built_site)
+    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
+    german, english = page.twin("de").url, page.twin("en").url
+    expected = {"de": SITE_URL + german, "en": SITE_URL + english, "x-default": SITE_URL + german}
+    assert alternates == expected, f"{page.where}: hreflang alternates are {alternates}"
     canonical = html.find("link", rel="canonical")
-    assert canonical and canonical["href"] == SITE_URL + url, f"docs/{source.name}: canonical URL"
+    assert canonical and canonical["href"] == SITE_URL + page.url, f"{page.where}: canonical URL"
 
 
 def test_sitemap_has_absolute_alternates(built_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     tree = ET.parse(built_site / "sitemap.xml")
     urls = tree.getroot().findall("s:url", ns)
-    expected_locs = {SITE_URL + page_url(p) for p in ALL_PAGES}
+    expected_locs = {SITE_URL + p.url for p in PAGES}
     locs = {u.find("s:loc", ns).text for u in urls}
     assert expected_locs <= locs, f"sitemap.xml lacks {sorted(expected_locs - locs)}"
     for url in urls:
@@ -89,7 +84,7 @@ CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 
 def defined_references():
-    return set(DEFINITION.findall((ROOT / "includes" / "links.md").read_text(encoding="utf-8")))
+    return set(links())
 
 
 def unresolved_references(markdown: str, defined: set) -> set:
@@ -109,11 +104,11 @@ def test_reference_links_resolve(source):
     assert not missing, f"{source.relative_to(ROOT)}: undefined link references {sorted(missing)} (add them to includes/links.md)"
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_no_literal_reference_syntax_in_output(built_site, source):
-    html = soup(built_path(built_site, source))
+@pytest.mark.parametrize("page", PAGES)
+def test_no_literal_reference_syntax_in_output(built_site, page):
+    html = page.soup(built_site)
     for tag in html(["code", "pre", "script", "style"]):
         tag.decompose()
     text = html.get_text(" ")
     leftovers = re.findall(r"\]\[[\w-]+\]|--8<--|<!--\s*(?:fact|url):", text)
-    assert not leftovers, f"docs/{source.name}: unprocessed markup in output: {leftovers[:3]}"
+    assert not leftovers, f"{page.where}: unprocessed markup in output: {leftovers[:3]}"

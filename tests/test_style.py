@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ALL_PAGES, ROOT, built_path
+from conftest import PAGES, pages
 
 HERE = Path(__file__).resolve().parent
 DICTIONARIES = {"de": "de_DE", "en": "en_GB"}
@@ -28,13 +28,9 @@ QUOTES = {"de": ("„", "“"), "en": ("“", "”")}
 QUOTED = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|‚[^‘’\n]*[‘’]|‘[^’\n]*’(?!\w)|«[^»\n]*»")
 
 
-def language_of(source: Path) -> str:
-    return "en" if source.name.endswith(".en.md") else "de"
-
-
-def prose(site: Path, source: Path):
+def prose(site: Path, page):
     """{language: text} of a built page's article, one line per block; code and scripts removed."""
-    html = BeautifulSoup(built_path(site, source).read_text(encoding="utf-8"), "lxml")
+    html = page.soup(site)
     article = html.select_one("article")
     # Footnote markers are numbers that would stick to the word before them ("2025.1"); the
     # printed picture grid (hidden on screen) only holds step numbers.
@@ -44,7 +40,7 @@ def prose(site: Path, source: Path):
                                  "figcaption", "label", "option", "legend"]):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    language = language_of(source)
+    language = page.language
     parts = {language: []}
     for part in article.select("[lang]"):
         parts.setdefault(part["lang"], []).append(part.get_text(" "))
@@ -58,7 +54,7 @@ def prose(site: Path, source: Path):
 
 @pytest.fixture(scope="module")
 def texts(built_site):
-    return {source: prose(built_site, source) for source in ALL_PAGES}
+    return {page: prose(built_site, page) for page in PAGES}
 
 
 # --- Spelling --------------------------------------------------------------------------------
@@ -78,11 +74,11 @@ def misspelled(text: str, language: str) -> set:
     return set(result.stdout.split())
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_spelling(texts, source):
-    problems = {lang: sorted(misspelled(text, lang)) for lang, text in texts[source].items() if lang in DICTIONARIES}
+@pytest.mark.parametrize("page", PAGES)
+def test_spelling(texts, page):
+    problems = {lang: sorted(misspelled(text, lang)) for lang, text in texts[page].items() if lang in DICTIONARIES}
     problems = {lang: words for lang, words in problems.items() if words}
-    assert not problems, (f"docs/{source.name}: unknown words {problems}; correct them, or add real names and terms "
+    assert not problems, (f"{page.where}: unknown words {problems}; correct them, or add real names and terms "
                           "to tests/words.<lang>.txt")
 
 
@@ -115,11 +111,11 @@ def typography_problems(text: str, language: str):
     return problems
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_typography(texts, source):
-    language = language_of(source)
-    problems = typography_problems(texts[source][language], language)
-    assert not problems, f"docs/{source.name}:\n  " + "\n  ".join(problems[:8])
+@pytest.mark.parametrize("page", PAGES)
+def test_typography(texts, page):
+    language = page.language
+    problems = typography_problems(texts[page][language], language)
+    assert not problems, f"{page.where}:\n  " + "\n  ".join(problems[:8])
 
 
 @pytest.mark.parametrize("sentence, language", [
@@ -145,13 +141,13 @@ def terms():
     return yaml.safe_load((HERE / "terms.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("source", ALL_PAGES, ids=lambda p: p.name)
-def test_one_spelling_per_term(texts, source):
-    language = language_of(source)
-    text = QUOTED.sub(" ", texts[source][language])
+@pytest.mark.parametrize("page", PAGES)
+def test_one_spelling_per_term(texts, page):
+    language = page.language
+    text = QUOTED.sub(" ", texts[page][language])
     wrong = [f"{avoid!r} (write {term['use']!r})" for term in terms()[language] for avoid in term["not"]
              if re.search(r"(?<![\w-])" + re.escape(avoid) + r"(?![\w-])", text)]
-    assert not wrong, f"docs/{source.name}: {', '.join(wrong)} (tests/terms.yml)"
+    assert not wrong, f"{page.where}: {', '.join(wrong)} (tests/terms.yml)"
 
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?")
@@ -161,9 +157,9 @@ def numbers(text: str) -> Counter:
     return Counter(n.replace(",", ".") for n in NUMBER.findall(QUOTED.sub(" ", text)))
 
 
-@pytest.mark.parametrize("german", [p for p in ALL_PAGES if language_of(p) == "de"], ids=lambda p: p.name)
+@pytest.mark.parametrize("german", pages("de"))
 def test_both_languages_use_the_same_numbers(texts, german):
-    english = german.with_name(german.name[:-3] + ".en.md")
+    english = german.twin("en")
     de, en = numbers(texts[german]["de"]), numbers(texts[english]["en"])
-    assert de == en, (f"docs/{german.name} and docs/{english.name} differ in numbers: only German {dict(de - en)}, "
+    assert de == en, (f"{german.where} and {english.where} differ in numbers: only German {dict(de - en)}, "
                       f"only English {dict(en - de)} (write numbers the same way in both)")

@@ -8,7 +8,7 @@
 - Page context `page_stem` ("faq" for faq.md and faq.en.md) and `print_qr_url`: on the checklist, the absolute URL of the click guide in the same
   language (overrides/partials/print-qr.html turns it into the printed QR code).
 - Marks links whose text already is their URL (the checklist's written-out form links) with the
-  class `url-shown`, so the print stylesheet doesn't print the URL twice.
+  class `written-out`, so the print stylesheet doesn't print the URL twice.
 """
 
 import html
@@ -50,9 +50,9 @@ def on_page_content(content, page, config, files):
         if html.unescape(text).strip() != html.unescape(href):
             return match.group(0)
         if 'class="' in rest:
-            rest = rest.replace('class="', 'class="url-shown ', 1)
+            rest = rest.replace('class="', 'class="written-out ', 1)
         else:
-            rest += ' class="url-shown"'
+            rest += ' class="written-out"'
         return f'<a href="{href}"{rest}>{text}</a>'
 
     return LINK.sub(mark, content)

@@ -3,8 +3,8 @@
 - The home page of each language is a schema.org `WebSite`.
 - Every other page is an `Article` whose `dateModified` is the page's `reviewed` date.
 - The FAQ page is also a `FAQPage`. Its questions are the page's H2/H3 headings (only those
-  ending in "?" if there are any), each answered by the text that follows it up to the next
-  heading. So the FAQ author only writes Markdown; nothing here needs updating per question.
+  ending in "?" if there are any), each answered by the first sentences of the text that follows
+  it up to the next heading. So the FAQ author only writes Markdown; nothing here needs updating per question.
 
 The template prints `structured_data` (a JSON string, safe inside <script>) in the head.
 """
@@ -97,7 +97,19 @@ def faq_entries(content: str) -> list[tuple[str, str, str]]:
     if not asked and candidates:
         deepest = max(s[0] for s in candidates)
         asked = [s for s in candidates if s[0] == deepest]
-    return [(ident, question, answer) for _, ident, question, answer in asked if question and answer]
+    return [(ident, question, short(answer)) for _, ident, question, answer in asked if question and answer]
+
+
+ANSWER_LENGTH = 320
+
+
+def short(answer: str) -> str:
+    """The answer's first sentences, up to about ANSWER_LENGTH characters: a search result shows a
+    snippet, the page carries the whole answer, and the FAQ's HTML stays light."""
+    if len(answer) <= ANSWER_LENGTH:
+        return answer
+    cut = max(answer.rfind(". ", 0, ANSWER_LENGTH), answer.rfind("? ", 0, ANSWER_LENGTH), answer.rfind("! ", 0, ANSWER_LENGTH))
+    return answer[: cut + 1] if cut > 0 else answer[:ANSWER_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
 def _language_home(config) -> str:

@@ -72,7 +72,7 @@ def outline(html: BeautifulSoup) -> dict:
         "h2": len(article.select("h2")),
         "h3": len(article.select("h3")),
         "steps": len(article.select("ol > li")),
-        "forms": sorted(a["href"] for a in article.select("a.url-shown")),
+        "forms": sorted(a["href"] for a in article.select("a.written-out")),
         "sources": [a["href"] for a in article.select(".sources-list a")],
     }
 
@@ -112,7 +112,7 @@ def test_readable_without_javascript(open_tab, site_server, language):
         .filter(e => !e.closest('.share, .headerlink'))
         .map(e => e.textContent.trim().slice(0, 60))""")
     assert not hidden, f"{language}: hidden without JavaScript: {hidden[:5]}"
-    shown = page.locator("article a.url-shown").all_inner_texts()
+    shown = page.locator("article a.written-out").all_inner_texts()
     assert sorted(shown) == sorted(links()[key] for key in FORMS), f"{language}: form links shown: {shown}"
 
 

@@ -118,7 +118,7 @@ def test_printed_guide_has_every_tab_and_no_empty_page(printer, site_server, lan
             const clone = block.cloneNode(true);
             clone.querySelectorAll('sup').forEach(s => s.replaceWith('\\u0000'));
             clone.querySelectorAll('li, p').forEach(el => el.prepend('\\u0000'));
-            clone.querySelectorAll('a[href^="http"]:not(.url-shown)').forEach(a => a.after('\\u0000'));
+            clone.querySelectorAll('a[href^="http"]:not(.written-out)').forEach(a => a.after('\\u0000'));
             return {label: labels[i], parts: clone.textContent.split('\\u0000')};
         });
     })""")
@@ -155,7 +155,7 @@ def test_page_prints_without_blank_pages_or_chrome(printer, site_server, source)
     coloured = sorted({c for c in colours if colour(c) != (0, 0, 0, 1)})
     assert not coloured, f"{where}: text in colour {coloured[:3]}"
     # External links show their address after the text (unless the text is the address).
-    external = printer.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]:not(.url-shown)')]
+    external = printer.evaluate("""() => [...document.querySelectorAll('article a[href^="http"]:not(.written-out)')]
         .filter(a => a.getClientRects().length).map(a => a.getAttribute('href'))""")
     printed = squeeze(text)
     for href in external[:5]:

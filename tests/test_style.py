@@ -163,3 +163,18 @@ def test_both_languages_use_the_same_numbers(texts, german):
     de, en = numbers(texts[german]["de"]), numbers(texts[english]["en"])
     assert de == en, (f"{german.where} and {english.where} differ in numbers: only German {dict(de - en)}, "
                       f"only English {dict(en - de)} (write numbers the same way in both)")
+
+
+# --- Link texts ------------------------------------------------------------------------------
+
+# Link texts that say nothing about where they lead (Lighthouse's link-text audit, WCAG 2.4.4).
+VAGUE = {"de": {"mehr", "mehr dazu", "hier", "weiter", "so geht es", "link", "klick hier"},
+         "en": {"more", "here", "click here", "read more", "learn more", "how", "this", "link"}}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_link_texts_say_where_they_lead(built_site, page):
+    article = page.soup(built_site).select_one("article")
+    vague = [a.get_text(strip=True) for a in article.select("a[href]")
+             if a.get_text(strip=True).lower() in VAGUE[page.language]]
+    assert not vague, f"{page.where}: links with vague text {vague}; say where they lead"

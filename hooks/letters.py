@@ -15,16 +15,13 @@ A page writes markers; this hook replaces them:
 
 import html
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
 from mkdocs.exceptions import PluginError
 
 from interface_strings import languages
-from site_data import links, sources, strings
+from site_data import INCLUDES, links, read, sources, strings
 
-INCLUDES = Path(__file__).resolve().parent.parent / "includes"
 LETTERS = INCLUDES / "letters"
 LETTER = re.compile(r"<!--\s*letter:([\w-]+)\s*-->")
 OPTIONS = re.compile(r"<!--\s*letter-authorities:(\w+)\s*-->")
@@ -34,7 +31,7 @@ FORM = '<div class="letter-form" id="letter-form" hidden>'
 
 
 def _addresses():
-    return yaml.safe_load((LETTERS / "addresses.yml").read_text(encoding="utf-8"))
+    return read("letters/addresses.yml")
 
 
 def address_lines(entry, language):

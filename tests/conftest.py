@@ -4,7 +4,8 @@
 - Data: the tests read includes/ through hooks/site_data.py, as the build does.
 - Browser: `open_tab(...)` opens a tab with the options a test needs and closes it afterwards
   (`open_module_tab` keeps tabs for a whole module); `load()` waits until a page has finished
-  loading, `settle()` until its animations have finished.
+  loading and gives it the first input that starts Material's bundle (`start_material()`),
+  `settle()` until its animations have finished.
 - Markers: tests that use Chromium are marked `browser`, tests that build a changed copy of the
   site `rebuild` (pytest.ini), so `./scripts/test -m "not browser"` runs without Chromium.
 """
@@ -215,21 +216,29 @@ def record_activity(page):
     return page
 
 
-# Material fetches its search worker, lunr and the search index after the load event, and
-# replaces "Initializing search" by its placeholder text once the index is built: only then has
-# the page stopped loading. (A page without the search component has nothing more to load.)
-# Loaded: the document and its subresources are in, and Material's bundle has started (it
-# removes "no-js"). The search fetches nothing until it is opened (search-on-demand.js), so
-# after this a page makes no further request by itself.
-LOADED = """() => document.readyState === 'complete' && !document.documentElement.classList.contains('no-js')"""
+# Material's bundle loads on the reader's first input (material-on-input.js), which removes
+# "no-js" at once and leaves "js" to the bundle. The search fetches nothing until it is opened
+# (search-on-demand.js), so once the bundle has started a page makes no further request by itself.
+PARSED = """() => document.readyState === 'complete' && !document.documentElement.classList.contains('no-js')"""
+STARTED = """() => document.documentElement.classList.contains('js')"""
 
 
-def load(tab, url: str, timeout: float = 30_000):
-    """Open url and wait until the page has finished loading and Material's script has started
-    (needs JavaScript). The timeout is only an upper bound for a busy machine."""
+def load(tab, url: str, material: bool = True, timeout: float = 30_000):
+    """Open url and wait until the page has finished loading; with material=True (needs
+    JavaScript) also give it a first input, a wheel event that scrolls nothing, and wait until
+    Material's bundle has started, as it would for a reader. The timeout is only an upper bound
+    for a busy machine."""
     response = tab.goto(url)
-    tab.wait_for_function(LOADED, timeout=timeout)
+    tab.wait_for_function(PARSED, timeout=timeout)
+    if material:
+        start_material(tab, timeout)
     return response
+
+
+def start_material(tab, timeout: float = 30_000):
+    """The reader's first input: Material's bundle loads and starts."""
+    tab.mouse.wheel(0, 0)
+    tab.wait_for_function(STARTED, timeout=timeout)
 
 
 def wait_for_results(tab, word: str, timeout: float = 30_000):

@@ -5,6 +5,11 @@ measured by scripts/bench, never here.
   worker, lunr) is fetched before the reader opens it; opening it by tap or by "/" fetches the
   page language's index only and finds words in that language; a link from a result (?h=)
   still highlights.
+- Material on first input (material-on-input.js, palette-before-material.js,
+  hooks/material_on_input.py): no page loads Material's bundle by itself; every kind of first
+  input starts it; nothing on the page moves when it starts; before it runs, the colour scheme
+  follows the system or the stored choice, the toggle works, and the search opens with its field
+  focused by a tap or "/" and finds words once it has loaded.
 - Rendering: each page has one stylesheet that blocks rendering (hooks/stylesheets.py) and no
   blocking script in <head> (hooks/inline_scripts.py); print.css never holds up the screen, and
   printing still applies it.
@@ -15,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, load, page_for, settle, wait_for_results
+from conftest import LANGUAGES, PAGES, STARTED, load, page_for, settle, start_material, wait_for_results
 
 SEARCH = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/lunr/")
@@ -137,3 +142,149 @@ def test_joined_stylesheet_keeps_what_scripts_add(built_site):
         assert needed in css, f"the joined stylesheet lost {needed}"
     for unused in ("[dir=rtl]", ".md-version", "[data-md-color-primary=pink]"):
         assert unused not in css, f"the joined stylesheet still carries {unused}"
+
+
+# --- Material on first input -------------------------------------------------------------------
+
+BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+
+
+def bundle_requests(page):
+    return [url for url in page.requests if BUNDLE.search(urlparse(url).path)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_loads_materials_bundle_by_itself(built_site, page):
+    soup = page.soup(built_site)
+    tags = [s["src"] for s in soup.select("script[src]") if BUNDLE.search(s["src"])]
+    assert not tags, f"{page.where}: Material's bundle is a <script> of the page again: {tags}"
+    placeholders = soup.select("script#__bundle[type='text/plain'][data-src]")
+    assert len(placeholders) == 1, f"{page.where}: expected one placeholder for the bundle, found {len(placeholders)}"
+    target = (page.built(built_site).parent / placeholders[0]["data-src"]).resolve()
+    assert target.is_file(), f"{page.where}: the placeholder points to a missing file {placeholders[0]['data-src']}"
+
+
+def hold_bundle(tab):
+    """Hold Material's bundle back (the reader's connection is slow) until release() is called."""
+    held = []
+    tab.route(BUNDLE, lambda route: held.append(route))
+
+    def release():
+        tab.wait_for_function("() => document.querySelector('script[src*=\"/bundle.\"]') !== null")
+        for route in held:
+            route.continue_()
+        tab.wait_for_function(STARTED)
+    return release
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_first_view_works_without_the_bundle(phone, site_server, page):
+    load(phone, site_server + page.url, material=False)
+    settle(phone)
+    assert not bundle_requests(phone), f"{page.where}: fetched Material's bundle without any input"
+    assert phone.locator("label.md-header__button[for=__search]").is_visible(), f"{page.where}: no search button"
+    assert phone.locator("[data-md-component=palette] label:not([hidden])").count() == 1, f"{page.where}: no palette toggle"
+    assert not phone.errors, phone.errors
+
+
+INPUTS = {
+    "wheel": lambda tab: tab.mouse.wheel(0, 40),
+    "key": lambda tab: tab.keyboard.press("Tab"),
+    "pointer": lambda tab: tab.mouse.move(200, 400),
+    "click": lambda tab: tab.mouse.click(200, 600),
+    "tap": lambda tab: tab.tap("h1"),
+}
+
+
+@pytest.mark.parametrize("kind", INPUTS)
+def test_every_kind_of_first_input_starts_material(open_tab, site_server, kind):
+    tab = open_tab(width=390, height=844, has_touch=kind == "tap")
+    load(tab, site_server + "daten/", material=False)
+    INPUTS[kind](tab)
+    tab.wait_for_function(STARTED)
+    assert len(bundle_requests(tab)) == 1, bundle_requests(tab)
+    assert not tab.errors, tab.errors
+
+
+def test_a_link_to_a_place_in_the_page_starts_material_at_once(desktop, site_server, built_site):
+    """Material opens the tab or the details that hold the target, so it starts without input."""
+    faq = page_for("faq", "de")
+    anchor = faq.soup(built_site).select("article h2[id]")[-1]["id"]
+    desktop.goto(site_server + faq.url + "#" + anchor)
+    desktop.wait_for_function(STARTED)
+    assert not desktop.errors, desktop.errors
+
+
+# Everything a reader sees, by position and size (Material adds elements when it starts, so
+# compare by kind and text, not by element).
+BOXES = """() => [...document.querySelectorAll('h1, h2, h3, p, li, table, td, img, label, summary, figure, .md-header__title, .md-search, .md-select, .tabbed-labels, .md-footer')]
+  .filter(e => e.getClientRects().length)
+  .map(e => { const r = e.getBoundingClientRect();
+    return [e.tagName, (e.textContent || '').trim().slice(0, 40), Math.round(r.x), Math.round(r.y + scrollY), Math.round(r.width), Math.round(r.height)].join(' '); })"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page", PAGES)
+def test_nothing_moves_when_material_starts(open_tab, site_server, page, width):
+    tab = open_tab(width=width, height=844)
+    load(tab, site_server + page.url, material=False)
+    settle(tab)
+    before = tab.evaluate(BOXES)
+    start_material(tab)
+    settle(tab)
+    after = tab.evaluate(BOXES)
+    moved = sorted(set(before) ^ set(after))
+    assert not moved, f"{page.where} at {width} px: moved when Material started: {moved[:6]}"
+
+
+@pytest.mark.parametrize("stored", [None, 0])
+def test_colour_scheme_before_material_follows_system_or_stored_choice(open_tab, site_server, stored):
+    """A dark system shows the dark scheme from the first paint, unless the reader chose light."""
+    init = () if stored is None else (f'localStorage.setItem("/.__palette", JSON.stringify({{index: {stored}, color: {{}}}}))',)
+    tab = open_tab(width=390, height=844, scheme="dark", init_scripts=init)
+    load(tab, site_server + "daten/", material=False)
+    expected = "slate" if stored is None else "default"
+    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected
+    toggle = tab.locator("[data-md-component=palette] label:not([hidden])")
+    assert toggle.count() == 1
+    start_material(tab)
+    settle(tab)
+    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected, "Material changed the scheme"
+
+
+def test_palette_toggle_works_before_material_has_loaded(phone, site_server):
+    release = hold_bundle(phone)
+    load(phone, site_server + "daten/", material=False)
+    before = phone.evaluate("() => document.body.dataset.mdColorScheme")
+    phone.locator("[data-md-component=palette] label:not([hidden])").click()
+    after = phone.evaluate("() => document.body.dataset.mdColorScheme")
+    assert {before, after} == {"default", "slate"}, f"the toggle did nothing: {before} -> {after}"
+    release()
+    settle(phone)
+    assert phone.evaluate("() => document.body.dataset.mdColorScheme") == after, "Material undid the reader's choice"
+    assert phone.locator("[data-md-component=palette] label:not([hidden])").count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_first_tap_on_search_focuses_the_field_before_material_has_loaded(phone, site_server, language):
+    prefix, word = SEARCH[language]
+    release = hold_bundle(phone)
+    load(phone, site_server + prefix + "anleitung/", material=False)
+    phone.locator("label.md-header__button[for=__search]").click()
+    assert phone.evaluate("() => document.activeElement.matches('input.md-search__input')"), "the tap did not focus the search"
+    phone.keyboard.type(word)
+    release()
+    wait_for_results(phone, word)
+    assert_results_in_language(phone, language)
+    assert not phone.errors, phone.errors
+
+
+def test_slash_opens_search_before_material_has_loaded(desktop, site_server):
+    release = hold_bundle(desktop)
+    load(desktop, site_server + "daten/", material=False)
+    desktop.keyboard.press("/")
+    assert desktop.evaluate("() => document.activeElement.matches('input.md-search__input')"), '"/" did not focus the search'
+    desktop.keyboard.type("Widerspruch")
+    release()
+    wait_for_results(desktop, "Widerspruch")
+    assert_only_own_index(desktop, "de")

@@ -1,11 +1,11 @@
 """Put the small scripts that must run before Material's bundle into each page.
 
-overrides/main.html loads hreflang-sitemap-guard.js, search-on-demand.js and material-on-input.js
-in <head> and palette-before-material.js right after the header. As files, each would be a request
-that blocks the first paint; inlined (without comments, by rjsmin) they add about 2 KB of gzip to
-a page and no request. The CSP hook runs later
-and hashes them like Material's own inline scripts, so after editing either file, paste the policy
-that `python hooks/content_security_policy.py site` prints into docs/_headers and deploy/nginx.conf.
+overrides/main.html loads hreflang-sitemap-guard.js, search-on-demand.js, material-on-input.js and
+palette-before-material.js in <head>. As files, each would be a request that blocks the first
+paint; inlined (without comments, by rjsmin) they add about 2 KB of gzip to a page and no request.
+The CSP hook runs later and hashes them like Material's own inline scripts, so after editing one,
+paste the policy that `python hooks/content_security_policy.py site` prints into docs/_headers
+and deploy/nginx.conf.
 """
 
 import re

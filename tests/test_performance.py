@@ -252,6 +252,18 @@ def test_colour_scheme_before_material_follows_system_or_stored_choice(open_tab,
     assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected, "Material changed the scheme"
 
 
+def test_dark_scheme_is_set_before_anything_of_the_body_arrives(open_tab, site_server, built_site):
+    """On a slow connection the browser draws what has arrived: a page cut off right after <body>
+    (before the notice and the header) must already have the system's dark scheme."""
+    html = page_for("daten", "de").built(built_site).read_text(encoding="utf-8")
+    body = re.search(r"<body[^>]*>", html)
+    tab = open_tab(width=390, height=844, scheme="dark")
+    tab.route("**/daten/", lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8",
+                                                      body=html[:body.end()]))
+    tab.goto(site_server + "daten/")
+    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+
+
 def test_palette_toggle_works_before_material_has_loaded(phone, site_server):
     release = hold_bundle(phone)
     load(phone, site_server + "daten/", material=False)

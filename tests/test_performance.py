@@ -206,6 +206,15 @@ def test_every_kind_of_first_input_starts_material(open_tab, site_server, kind):
     assert not tab.errors, tab.errors
 
 
+def test_without_the_bundle_the_page_falls_back_to_its_no_javascript_state(phone, site_server):
+    """A bundle that fails to load must not leave a search button and toggle that do nothing."""
+    phone.route(BUNDLE, lambda route: route.abort())
+    load(phone, site_server + "daten/", material=False)
+    phone.mouse.wheel(0, 0)
+    phone.wait_for_function("() => document.documentElement.classList.contains('no-js')")
+    assert not phone.locator("label.md-header__button[for=__search]").is_visible()
+
+
 def test_a_link_to_a_place_in_the_page_starts_material_at_once(desktop, site_server, built_site):
     """Material opens the tab or the details that hold the target, so it starts without input."""
     faq = page_for("faq", "de")

@@ -8,7 +8,8 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  var INPUTS = ["keydown", "pointerdown", "pointermove", "touchstart", "wheel", "scroll", "focusin"];
+  // "click" too: assistive technology can click without a pointer or key event before it.
+  var INPUTS = ["keydown", "pointerdown", "pointermove", "touchstart", "wheel", "scroll", "focusin", "click"];
   var requested = false;
 
   // Material hides the search and the palette toggle while the page has "no-js"; with JavaScript

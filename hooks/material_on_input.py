@@ -35,4 +35,4 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    return defer_bundle(output_content, template_name) if template_name == "404.html" else output_content
+    return defer_bundle(output_content, template_name) if template_name.endswith(".html") else output_content

@@ -24,6 +24,8 @@ from conftest import LANGUAGES, PAGES, STARTED, load, page_for, settle, start_ma
 
 SEARCH = {"de": ("", "Widerspruch"), "en": ("en/", "objection")}
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/lunr/")
+SEARCH_BUTTON = "label.md-header__button[for=__search]"  # the magnifier in the phone header
+SEARCH_FOCUSED = "() => document.activeElement.matches('input.md-search__input')"
 
 
 def search_requests(page):
@@ -68,7 +70,7 @@ def assert_only_own_index(page, language):
 def test_opening_search_by_tap_fetches_only_this_languages_index(phone, site_server, language):
     prefix, word = SEARCH[language]
     load(phone, site_server + prefix + "anleitung/")
-    phone.locator("label.md-header__button[for=__search]").click()  # the magnifier in the phone header
+    phone.locator(SEARCH_BUTTON).click()
     field = phone.locator("input.md-search__input")
     field.wait_for(state="visible")
     field.press_sequentially(word)
@@ -83,7 +85,7 @@ def test_search_opens_by_keyboard_and_finds_words(desktop, site_server, language
     prefix, word = SEARCH[language]
     load(desktop, site_server + prefix + "daten/")
     desktop.keyboard.press("/")
-    assert desktop.evaluate("document.activeElement.matches('input.md-search__input')"), '"/" did not focus the search'
+    assert desktop.evaluate(SEARCH_FOCUSED), '"/" did not focus the search'
     desktop.keyboard.type(word)
     wait_for_results(desktop, word)
     assert_results_in_language(desktop, language)
@@ -147,6 +149,8 @@ def test_joined_stylesheet_keeps_what_scripts_add(built_site):
 # --- Material on first input -------------------------------------------------------------------
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+SCHEME = "() => document.body.dataset.mdColorScheme"
+TOGGLE = "[data-md-component=palette] label:not([hidden])"
 
 
 def bundle_requests(page):
@@ -182,8 +186,8 @@ def test_first_view_works_without_the_bundle(phone, site_server, page):
     load(phone, site_server + page.url, material=False)
     settle(phone)
     assert not bundle_requests(phone), f"{page.where}: fetched Material's bundle without any input"
-    assert phone.locator("label.md-header__button[for=__search]").is_visible(), f"{page.where}: no search button"
-    assert phone.locator("[data-md-component=palette] label:not([hidden])").count() == 1, f"{page.where}: no palette toggle"
+    assert phone.locator(SEARCH_BUTTON).is_visible(), f"{page.where}: no search button"
+    assert phone.locator(TOGGLE).count() == 1, f"{page.where}: no palette toggle"
     assert not phone.errors, phone.errors
 
 
@@ -214,7 +218,7 @@ def test_without_the_bundle_the_page_falls_back_to_its_no_javascript_state(phone
     load(phone, site_server + "daten/", material=False)
     phone.mouse.wheel(0, 0)
     phone.wait_for_function("() => document.documentElement.classList.contains('no-js')")
-    assert not phone.locator("label.md-header__button[for=__search]").is_visible()
+    assert not phone.locator(SEARCH_BUTTON).is_visible()
 
 
 def test_a_link_to_a_place_in_the_page_starts_material_at_once(desktop, site_server, built_site):
@@ -255,12 +259,12 @@ def test_colour_scheme_before_material_follows_system_or_stored_choice(open_tab,
     tab = open_tab(width=390, height=844, scheme="dark", init_scripts=init)
     load(tab, site_server + "daten/", material=False)
     expected = "slate" if stored is None else "default"
-    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected
-    toggle = tab.locator("[data-md-component=palette] label:not([hidden])")
+    assert tab.evaluate(SCHEME) == expected
+    toggle = tab.locator(TOGGLE)
     assert toggle.count() == 1
     start_material(tab)
     settle(tab)
-    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected, "Material changed the scheme"
+    assert tab.evaluate(SCHEME) == expected, "Material changed the scheme"
 
 
 def test_dark_scheme_is_set_before_anything_of_the_body_arrives(open_tab, site_server, built_site):
@@ -272,20 +276,20 @@ def test_dark_scheme_is_set_before_anything_of_the_body_arrives(open_tab, site_s
     tab.route("**/daten/", lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8",
                                                       body=html[:body.end()]))
     tab.goto(site_server + "daten/")
-    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    assert tab.evaluate(SCHEME) == "slate"
 
 
 def test_palette_toggle_works_before_material_has_loaded(phone, site_server):
     release = hold_bundle(phone)
     load(phone, site_server + "daten/", material=False)
-    before = phone.evaluate("() => document.body.dataset.mdColorScheme")
-    phone.locator("[data-md-component=palette] label:not([hidden])").click()
-    after = phone.evaluate("() => document.body.dataset.mdColorScheme")
+    before = phone.evaluate(SCHEME)
+    phone.locator(TOGGLE).click()
+    after = phone.evaluate(SCHEME)
     assert {before, after} == {"default", "slate"}, f"the toggle did nothing: {before} -> {after}"
     release()
     settle(phone)
-    assert phone.evaluate("() => document.body.dataset.mdColorScheme") == after, "Material undid the reader's choice"
-    assert phone.locator("[data-md-component=palette] label:not([hidden])").count() == 1
+    assert phone.evaluate(SCHEME) == after, "Material undid the reader's choice"
+    assert phone.locator(TOGGLE).count() == 1
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -293,8 +297,8 @@ def test_first_tap_on_search_focuses_the_field_before_material_has_loaded(phone,
     prefix, word = SEARCH[language]
     release = hold_bundle(phone)
     load(phone, site_server + prefix + "anleitung/", material=False)
-    phone.locator("label.md-header__button[for=__search]").click()
-    assert phone.evaluate("() => document.activeElement.matches('input.md-search__input')"), "the tap did not focus the search"
+    phone.locator(SEARCH_BUTTON).click()
+    assert phone.evaluate(SEARCH_FOCUSED), "the tap did not focus the search"
     phone.keyboard.type(word)
     release()
     wait_for_results(phone, word)
@@ -306,7 +310,7 @@ def test_slash_opens_search_before_material_has_loaded(desktop, site_server):
     release = hold_bundle(desktop)
     load(desktop, site_server + "daten/", material=False)
     desktop.keyboard.press("/")
-    assert desktop.evaluate("() => document.activeElement.matches('input.md-search__input')"), '"/" did not focus the search'
+    assert desktop.evaluate(SEARCH_FOCUSED), '"/" did not focus the search'
     desktop.keyboard.type("Widerspruch")
     release()
     wait_for_results(desktop, "Widerspruch")

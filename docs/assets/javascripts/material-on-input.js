@@ -52,13 +52,11 @@
     return document.querySelector(".md-search__input");
   }
 
-  function openSearch() {
-    var toggle = document.getElementById("__search");
-    if (!toggle.checked) {
-      toggle.checked = true;
-      toggle.dispatchEvent(new Event("change", { bubbles: true }));
-    }
-    searchField().focus();
+  // As a click on the toggle would: search-on-demand.js and the listener below hear the change.
+  function setSearch(toggle, open) {
+    if (toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
   document.addEventListener("change", function (event) {
@@ -72,10 +70,10 @@
     var toggle = document.getElementById("__search");
     if (!typing && /^[sf/]$/.test(event.key) && toggle) {
       event.preventDefault();
-      openSearch();
+      setSearch(toggle, true);
+      searchField().focus();
     } else if (event.key === "Escape" && toggle && toggle.checked) {
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      setSearch(toggle, false);
       target.blur();
     }
   });

@@ -4,8 +4,8 @@
 // soon as it exists, before anything is drawn (a dark system never sees a light page, even when
 // a slow connection draws the page in pieces), and the toggle is set up as soon as it is parsed
 // and works before the bundle runs. The choice is stored under Material's own key, as Material
-// stores it when it starts. The palette's options come from main.html (#__palette_options); __md_get and __md_set
-// are Material's, defined in <head> before this runs.
+// stores it when it starts. The palette's options come from main.html (#__palette_options);
+// __md_get and __md_set are Material's, defined in <head> before this runs.
 (function () {
   "use strict";
   var data = document.getElementById("__palette_options");
